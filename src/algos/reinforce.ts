@@ -1,0 +1,280 @@
+/**
+ * REINFORCE (Williams 1992; Sutton & Barto 2nd ed. §13.3–13.4) with reward-to-go returns, discount γ,
+ * batches of N episodes and a switchable baseline. For a batch of episodes the update is
+ *
+ *   g = (1/N) Σ_episodes Σ_t γ^t (G_t − b_t) ∇_θ log π_θ(A_t|S_t),    G_t = Σ_{k≥t} γ^{k−t} R_{k+1},
+ *   θ ← θ + α g   (or Adam),
+ *
+ * an unbiased estimate of ∇J(θ), J = E[Σ_t γ^t R_{t+1}] (the γ^t factor is S&B's; dropping it, as many
+ * libraries do, biases the estimate when γ < 1). A bandit pull is a one-step episode, so with N = 1 this is
+ * S&B §2.8's gradient bandit: H(a) ← H(a) + α (R − R̄)(1{a = A} − π(a)).
+ */
+import type { Action, Env, Obs } from '../core/env';
+import { allFinite } from '../core/math';
+import { Rng, Stream } from '../core/random';
+import { Batch } from './Batch';
+import { BaselineTracker, looSumsInto, type BaselineKind } from './baselines';
+import { createOptimizer, type Optimizer } from './optimizers';
+import type { ScorePolicy } from './policies/types';
+import {
+  DIVERGED,
+  EPISODE_END,
+  UPDATED,
+  emptyStats,
+  type Trainer,
+  type TrainerSettings,
+  type TrainerStats,
+} from './trainer';
+import { UpdateExplanation } from './explain';
+
+/** REINFORCE on one environment with one stochastic policy. */
+export class ReinforceTrainer<O extends Obs, A extends Action> implements Trainer {
+  readonly estimator = 'score';
+  readonly stats: TrainerStats = emptyStats();
+  readonly baselines: BaselineTracker;
+  /** Numbers of the latest update, for "explain this update". */
+  readonly explain: UpdateExplanation;
+  error: string | null = null;
+  private batch: Batch;
+  private diagBatch: Batch;
+  private readonly grad: Float64Array;
+  private optimizer: Optimizer;
+  private readonly rng: Rng;
+  private obs: O | null = null;
+  private episodeReturn = 0;
+  private firstAction = -1;
+  private sumByTime = new Float64Array(64);
+  private epA = new Float64Array(0);
+  private epS = new Float64Array(0);
+  private epBuf: Float64Array[] = [];
+
+  /**
+   * @param env the environment (reset with `seed` at the start and on `reset()`)
+   * @param policy the policy whose θ is trained
+   * @param settings live hyperparameters (the object is kept and read at every update)
+   * @param seed root seed: the env is reset with it, the agent draws from its `Stream.agent` stream
+   * @param nObs number of discrete observations (for a tabular V; ignored for vector observations)
+   */
+  constructor(
+    readonly env: Env<O, A>,
+    readonly policy: ScorePolicy<O, A>,
+    readonly settings: TrainerSettings,
+    readonly seed: number,
+    nObs: number,
+  ) {
+    this.rng = new Rng(seed, Stream.agent);
+    this.baselines = new BaselineTracker(nObs, policy.obsDim, policy.nParams);
+    this.batch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
+    this.diagBatch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
+    this.grad = new Float64Array(policy.nParams);
+    this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
+    this.explain = new UpdateExplanation(policy.nParams);
+  }
+
+  get theta(): Float64Array {
+    return this.policy.theta;
+  }
+
+  reset(): void {
+    this.rng.seed(this.seed, Stream.agent);
+    this.policy.resetParameters();
+    this.baselines.reset();
+    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
+    this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
+    Object.assign(this.stats, emptyStats());
+    this.explain.clear();
+    this.error = null;
+    this.obs = null;
+  }
+
+  step(): number {
+    if (this.obs === null) {
+      this.obs = this.stats.episodes === 0 ? this.env.reset(this.seed) : this.env.reset();
+      this.episodeReturn = 0;
+    }
+    const batch = this.batch;
+    const t = batch.push();
+    const a = this.policy.act(this.obs, this.rng, batch, t);
+    if (t === batch.currentStart) this.firstAction = typeof a === 'number' ? a : -1;
+    const r = this.env.step(a);
+    batch.reward[t] = r.reward;
+    this.episodeReturn += r.reward;
+    this.stats.steps++;
+    if (!(r.terminated || r.truncated)) {
+      this.obs = r.obs;
+      return 0;
+    }
+    batch.finishEpisode(this.settings.gamma);
+    this.obs = null;
+    const s = this.stats;
+    s.episodes++;
+    s.lastReturn = this.episodeReturn;
+    s.lastLength = t + 1 - batch.starts[batch.episodes - 1];
+    s.lastAction = this.firstAction;
+    return batch.full ? EPISODE_END | this.update() : EPISODE_END;
+  }
+
+  runEpisode(): number {
+    let flags = 0;
+    while (!((flags = this.step() | flags) & EPISODE_END));
+    return flags;
+  }
+
+  estimateGradientInto(out: Float64Array, env: Env, rng: Rng): void {
+    const batch = this.diagBatch.maxEpisodes === this.settings.batch ? this.diagBatch : this.newDiagBatch();
+    batch.clear();
+    const e = env as unknown as Env<O, A>;
+    while (!batch.full) {
+      let obs = e.reset();
+      for (;;) {
+        const t = batch.push();
+        const r = e.step(this.policy.act(obs, rng, batch, t));
+        batch.reward[t] = r.reward;
+        if (r.terminated || r.truncated) break;
+        obs = r.obs;
+      }
+      batch.finishEpisode(this.settings.gamma);
+    }
+    this.gradientInto(batch, out);
+  }
+
+  baselineValue(): number {
+    const b = this.baselines;
+    switch (this.settings.baseline) {
+      case 'average':
+        return b.average;
+      case 'ema':
+        return b.ema;
+      case 'learned':
+        return this.policy.obsDim === 0 ? b.valueOfObs(0) : b.value[0];
+      case 'none':
+        return 0;
+      default:
+        return this.explain.baseline;
+    }
+  }
+
+  /** Computes g from the full batch, applies it, and lets the baselines learn. */
+  private update(): number {
+    const batch = this.batch;
+    const theta = this.policy.theta;
+    const ex = this.explain;
+    this.gradientInto(batch, this.grad);
+    if (this.optimizer.kind !== this.settings.optimizer)
+      this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
+    ex.recordBefore(theta);
+    this.optimizer.ascend(theta, this.grad, this.settings.lr);
+    this.stats.updates++;
+    let flags = UPDATED;
+    if (!allFinite(theta)) {
+      ex.restore(theta);
+      this.error =
+        `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
+        `is too large?); the last finite parameters were restored`;
+      flags |= DIVERGED;
+    }
+    ex.recordAfter(theta, this.grad, this.settings.baseline);
+    this.baselines.learn(batch, this.settings.baselineLr);
+    if (batch.maxEpisodes !== this.settings.batch)
+      this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
+    else batch.clear();
+    return flags;
+  }
+
+  /** g = (1/N) Σ_t γ^t (G_t − b_t) ∇log π(A_t|S_t) with the active baseline, into `out`. */
+  private gradientInto(batch: Batch, out: Float64Array): void {
+    out.fill(0);
+    const kind: BaselineKind = this.settings.baseline;
+    const n = batch.episodes;
+    const ex = this.explain;
+    const recording = batch === this.batch;
+    if (recording) ex.beginBatch(batch, this.policy, this.env.actionSpace.kind === 'discrete');
+    const row = recording ? ex.row : -1;
+    if (kind === 'optimal') {
+      this.optimalGradientInto(batch, out);
+    } else {
+      const loo = kind === 'loo' && n > 1;
+      if (loo) this.ensureSumByTime(batch.size) && looSumsInto(batch, this.sumByTime);
+      const bl = this.baselines;
+      const constant = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
+      for (let t = 0; t < batch.size; t++) {
+        // b_t: a constant, V(S_t), or the other episodes' mean G_t
+        const b =
+          kind === 'learned'
+            ? bl.valueAt(batch, t)
+            : loo
+              ? (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1)
+              : constant;
+        if (t === row) ex.baseline = b;
+        // g += γ^t (G_t − b_t) ∇log π(A_t|S_t)
+        this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - b), out);
+      }
+    }
+    for (let i = 0; i < out.length; i++) out[i] /= n;
+  }
+
+  /**
+   * Per-parameter optimal constant baseline, excluding the episode it is applied to:
+   *   Aⱼ = Σ_t γ^t G_t sⱼₜ,  Sⱼ = Σ_t γ^t sⱼₜ,
+   *   b*ⱼᵢ = (Ĥᵢ + Σ_{k≠j} A_kᵢ S_kᵢ) / (D̂ᵢ + Σ_{k≠j} S_kᵢ²),   gᵢ += Aⱼᵢ − b*ⱼᵢ Sⱼᵢ,
+   * with Ĥ, D̂ the decayed sums of earlier batches (Ĥ ← (1 − β)Ĥ + Σ A S after each update).
+   */
+  private optimalGradientInto(batch: Batch, out: Float64Array): void {
+    const p = this.policy.nParams;
+    const n = batch.episodes;
+    if (this.epBuf.length !== n || this.epA.length !== n * p) {
+      this.epA = new Float64Array(n * p);
+      this.epS = new Float64Array(n * p);
+      this.epBuf = [];
+      for (let j = 0; j < n; j++) this.epBuf.push(this.epA.subarray(j * p, (j + 1) * p));
+      for (let j = 0; j < n; j++) this.epBuf.push(this.epS.subarray(j * p, (j + 1) * p));
+    }
+    this.epA.fill(0);
+    this.epS.fill(0);
+    for (let j = 0; j < n; j++) {
+      const aj = this.epBuf[j];
+      const sj = this.epBuf[n + j];
+      for (let t = batch.starts[j]; t < batch.starts[j + 1]; t++) {
+        this.policy.addScore(batch, t, batch.discount[t] * batch.ret[t], aj);
+        this.policy.addScore(batch, t, batch.discount[t], sj);
+      }
+    }
+    const bl = this.baselines;
+    const learning = batch === this.batch;
+    const decay = 1 - this.settings.baselineLr;
+    let bSum = 0;
+    for (let i = 0; i < p; i++) {
+      let num = 0;
+      let den = 0;
+      for (let j = 0; j < n; j++) {
+        const a = this.epA[j * p + i];
+        const s = this.epS[j * p + i];
+        num += a * s;
+        den += s * s;
+      }
+      for (let j = 0; j < n; j++) {
+        const a = this.epA[j * p + i];
+        const s = this.epS[j * p + i];
+        const dj = bl.optDen[i] + den - s * s;
+        const b = dj > 0 ? (bl.optNum[i] + num - a * s) / dj : 0;
+        out[i] += a - b * s;
+        bSum += b;
+      }
+      if (learning) {
+        bl.optNum[i] = decay * bl.optNum[i] + num;
+        bl.optDen[i] = decay * bl.optDen[i] + den;
+      }
+    }
+    if (learning) this.explain.baseline = bSum / (n * p);
+  }
+
+  private ensureSumByTime(n: number): boolean {
+    if (this.sumByTime.length < n) this.sumByTime = new Float64Array(Math.max(n, 2 * this.sumByTime.length));
+    return true;
+  }
+
+  private newDiagBatch(): Batch {
+    this.diagBatch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
+    return this.diagBatch;
+  }
+}
