@@ -168,7 +168,7 @@ const perEnv: Record<RunEnvId, Partial<RunConfig>> = {
 
 /** The default configuration of an environment. */
 export function defaultConfig(env: RunEnvId = 'bandit'): RunConfig {
-  return { ...common, ...perEnv[env], env } as RunConfig;
+  return { env, ...common, ...perEnv[env] } as RunConfig;
 }
 
 /** Environments where the pathwise estimator applies (differentiable reward, Gaussian policy). */

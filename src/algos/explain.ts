@@ -61,19 +61,10 @@ export class UpdateExplanation {
     policy.addScore(batch, t, 1, this.score);
   }
 
-  /** Remembers θ before the optimizer step. */
-  recordBefore(theta: Float64Array): void {
-    this.thetaBefore.set(theta);
-  }
-
-  /** Puts θ back to its value before the step (after a divergence). */
-  restore(theta: Float64Array): void {
-    theta.set(this.thetaBefore);
-  }
-
-  /** Records Δθ and g after the optimizer step. */
-  recordAfter(theta: Float64Array, grad: Float64Array, kind: BaselineKind): void {
-    for (let i = 0; i < theta.length; i++) this.delta[i] = theta[i] - this.thetaBefore[i];
+  /** Records θ before and after the optimizer step, Δθ and g. */
+  recordUpdate(before: Float64Array, after: Float64Array, grad: Float64Array, kind: BaselineKind): void {
+    this.thetaBefore.set(before);
+    for (let i = 0; i < after.length; i++) this.delta[i] = after[i] - before[i];
     this.grad.set(grad);
     this.kind = kind;
   }

@@ -177,15 +177,13 @@ export class PathwiseTrainer implements Trainer {
   private forward(env: Env<Obs, Float64Array>, rng: Rng, traj: Trajectory): boolean {
     const ds = this.model.stateDim;
     const da = this.model.actionDim;
-    const p = this.policy;
     const t = traj.length;
-    for (let j = 0; j < ds; j++) this.s[j] = traj.states[t * ds + j];
-    for (let i = 0; i < da; i++) {
-      const e = rng.normal();
-      traj.eps[t * da + i] = e;
-      this.a[i] = traj.actions[t * da + i] = p.mean(i, this.s) + p.std(i) * e;
-    }
-    const r = env.step(this.a);
+    const s = this.s;
+    for (let j = 0; j < ds; j++) s[j] = traj.states[t * ds + j];
+    rng.normalsInto(traj.eps, t * da, da);
+    const a = this.policy.actionInto(this.a, s, traj.eps, t * da);
+    for (let i = 0; i < da; i++) traj.actions[t * da + i] = a[i];
+    const r = env.step(a);
     traj.rewards[t] = r.reward;
     traj.length = t + 1;
     if (ds > 0) traj.states.set(r.obs as Float64Array, (t + 1) * ds);
@@ -201,28 +199,35 @@ export class PathwiseTrainer implements Trainer {
     const da = this.model.actionDim;
     const p = this.policy;
     const th = p.theta;
+    const sigma = p.stds();
     const gamma = this.settings.gamma;
     const lambda = this.lambda;
-    lambda.fill(0);
+    const gS = this.gS;
+    const gA = this.gA;
+    for (let j = 0; j < ds; j++) lambda[j] = 0;
     for (let t = traj.length - 1; t >= 0; t--) {
-      const w = Math.pow(gamma, t);
-      for (let j = 0; j < ds; j++) this.s[j] = traj.states[t * ds + j];
-      for (let i = 0; i < da; i++) this.a[i] = traj.actions[t * da + i];
-      this.gS.fill(0);
-      this.gA.fill(0);
-      // ∂L/∂a_t = γ^t ∂r/∂a + (∂f/∂a)ᵀ λ_{t+1};  partial λ_t = γ^t ∂r/∂s + (∂f/∂s)ᵀ λ_{t+1}
-      this.model.backprop(this.s, this.a, lambda, w, this.gS, this.gA);
+      const w = gamma === 1 ? 1 : Math.pow(gamma, t);
+      for (let j = 0; j < ds; j++) {
+        this.s[j] = traj.states[t * ds + j];
+        gS[j] = 0;
+      }
       for (let i = 0; i < da; i++) {
-        const g = this.gA[i];
+        this.a[i] = traj.actions[t * da + i];
+        gA[i] = 0;
+      }
+      // ∂L/∂a_t = γ^t ∂r/∂a + (∂f/∂a)ᵀ λ_{t+1};  partial λ_t = γ^t ∂r/∂s + (∂f/∂s)ᵀ λ_{t+1}
+      this.model.backprop(this.s, this.a, lambda, w, gS, gA);
+      for (let i = 0; i < da; i++) {
+        const g = gA[i];
         // a_i = Σ_j W_ij s_j + b_i + σ_i ε_i  ⇒  ∂a_i/∂W_ij = s_j, ∂a_i/∂b_i = 1, ∂a_i/∂ℓ_i = σ_i ε_i
         for (let j = 0; j < ds; j++) {
           out[i * ds + j] += g * this.s[j];
-          this.gS[j] += th[i * ds + j] * g; // λ_t += Wᵀ ∂L/∂a_t
+          gS[j] += th[i * ds + j] * g; // λ_t += Wᵀ ∂L/∂a_t
         }
         out[p.biasOffset + i] += g;
-        out[p.logStdOffset + i] += g * p.std(i) * traj.eps[t * da + i] * p.logStdActive(i);
+        out[p.logStdOffset + i] += g * sigma[i] * traj.eps[t * da + i] * p.logStdActive(i);
       }
-      lambda.set(this.gS);
+      for (let j = 0; j < ds; j++) lambda[j] = gS[j];
     }
   }
 
@@ -232,10 +237,10 @@ export class PathwiseTrainer implements Trainer {
     for (let i = 0; i < this.grad.length; i++) this.grad[i] /= n;
     if (this.optimizer.kind !== this.settings.optimizer)
       this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
-    this.prev.set(theta);
+    for (let i = 0; i < theta.length; i++) this.prev[i] = theta[i];
     this.optimizer.ascend(theta, this.grad, this.settings.lr);
     this.stats.updates++;
-    this.grad.fill(0);
+    for (let i = 0; i < this.grad.length; i++) this.grad[i] = 0;
     this.batchEpisodes = 0;
     if (allFinite(theta)) return UPDATED;
     theta.set(this.prev);

@@ -32,9 +32,12 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   readonly estimator = 'score';
   readonly stats: TrainerStats = emptyStats();
   readonly baselines: BaselineTracker;
-  /** Numbers of the latest update, for "explain this update". */
+  /** Numbers of the latest update, for "explain this update" (filled only while {@link recordExplain}). */
   readonly explain: UpdateExplanation;
+  /** Record {@link explain} at every update (the playground turns it on; the CLI and benchmark leave it off). */
+  recordExplain = false;
   error: string | null = null;
+  private readonly prevTheta: Float64Array;
   private batch: Batch;
   private diagBatch: Batch;
   private readonly grad: Float64Array;
@@ -67,6 +70,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.batch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.diagBatch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.grad = new Float64Array(policy.nParams);
+    this.prevTheta = new Float64Array(policy.nParams);
     this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
     this.explain = new UpdateExplanation(policy.nParams);
   }
@@ -80,7 +84,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.policy.resetParameters();
     this.baselines.reset();
     this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
-    this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
+    if (this.batch.maxEpisodes === this.settings.batch) this.batch.clear();
+    else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     Object.assign(this.stats, emptyStats());
     this.explain.clear();
     this.error = null;
@@ -158,22 +163,22 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private update(): number {
     const batch = this.batch;
     const theta = this.policy.theta;
-    const ex = this.explain;
     this.gradientInto(batch, this.grad);
     if (this.optimizer.kind !== this.settings.optimizer)
       this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
-    ex.recordBefore(theta);
+    const prev = this.prevTheta;
+    for (let i = 0; i < theta.length; i++) prev[i] = theta[i];
     this.optimizer.ascend(theta, this.grad, this.settings.lr);
     this.stats.updates++;
     let flags = UPDATED;
     if (!allFinite(theta)) {
-      ex.restore(theta);
+      theta.set(prev);
       this.error =
         `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
         `is too large?); the last finite parameters were restored`;
       flags |= DIVERGED;
     }
-    ex.recordAfter(theta, this.grad, this.settings.baseline);
+    if (this.recordExplain) this.explain.recordUpdate(prev, theta, this.grad, this.settings.baseline);
     this.baselines.learn(batch, this.settings.baselineLr);
     if (batch.maxEpisodes !== this.settings.batch)
       this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
@@ -183,18 +188,22 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
 
   /** g = (1/N) Σ_t γ^t (G_t − b_t) ∇log π(A_t|S_t) with the active baseline, into `out`. */
   private gradientInto(batch: Batch, out: Float64Array): void {
-    out.fill(0);
+    for (let i = 0; i < out.length; i++) out[i] = 0;
     const kind: BaselineKind = this.settings.baseline;
     const n = batch.episodes;
+    const invN = 1 / n;
     const ex = this.explain;
-    const recording = batch === this.batch;
+    const recording = this.recordExplain && batch === this.batch;
     if (recording) ex.beginBatch(batch, this.policy, this.env.actionSpace.kind === 'discrete');
     const row = recording ? ex.row : -1;
     if (kind === 'optimal') {
       this.optimalGradientInto(batch, out);
     } else {
       const loo = kind === 'loo' && n > 1;
-      if (loo) this.ensureSumByTime(batch.size) && looSumsInto(batch, this.sumByTime);
+      if (loo) {
+        if (this.sumByTime.length < batch.size) this.sumByTime = new Float64Array(2 * batch.size);
+        looSumsInto(batch, this.sumByTime);
+      }
       const bl = this.baselines;
       const constant = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
       for (let t = 0; t < batch.size; t++) {
@@ -206,11 +215,10 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
               ? (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1)
               : constant;
         if (t === row) ex.baseline = b;
-        // g += γ^t (G_t − b_t) ∇log π(A_t|S_t)
-        this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - b), out);
+        // g += (1/N) γ^t (G_t − b_t) ∇log π(A_t|S_t)
+        this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - b) * invN, out);
       }
     }
-    for (let i = 0; i < out.length; i++) out[i] /= n;
   }
 
   /**
@@ -222,6 +230,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private optimalGradientInto(batch: Batch, out: Float64Array): void {
     const p = this.policy.nParams;
     const n = batch.episodes;
+    const invN = 1 / n;
     if (this.epBuf.length !== n || this.epA.length !== n * p) {
       this.epA = new Float64Array(n * p);
       this.epS = new Float64Array(n * p);
@@ -257,7 +266,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
         const s = this.epS[j * p + i];
         const dj = bl.optDen[i] + den - s * s;
         const b = dj > 0 ? (bl.optNum[i] + num - a * s) / dj : 0;
-        out[i] += a - b * s;
+        out[i] += (a - b * s) * invN;
         bSum += b;
       }
       if (learning) {
@@ -265,12 +274,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
         bl.optDen[i] = decay * bl.optDen[i] + den;
       }
     }
-    if (learning) this.explain.baseline = bSum / (n * p);
-  }
-
-  private ensureSumByTime(n: number): boolean {
-    if (this.sumByTime.length < n) this.sumByTime = new Float64Array(Math.max(n, 2 * this.sumByTime.length));
-    return true;
+    if (learning && this.recordExplain) this.explain.baseline = bSum / (n * p);
   }
 
   private newDiagBatch(): Batch {

@@ -37,6 +37,9 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
   /** The last sampled action (owned here, valid until the next `act`). */
   readonly action: Float64Array;
   private readonly initial: Float64Array;
+  /** σ_i cached for the ℓ_i it was computed from (θ changes only between batches). */
+  private readonly sigma: Float64Array;
+  private readonly sigmaOf: Float64Array;
 
   /** @param obsDim length of vector observations (0: constant mean) @param actDim action dimension */
   constructor(
@@ -52,6 +55,8 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
     this.theta = new Float64Array(this.nParams);
     this.action = new Float64Array(actDim);
     this.initial = new Float64Array(this.nParams);
+    this.sigma = new Float64Array(actDim).fill(1);
+    this.sigmaOf = new Float64Array(actDim);
     for (let i = 0; i < actDim; i++) {
       this.initial[this.biasOffset + i] = options.initMean?.[i] ?? 0;
       this.initial[this.logStdOffset + i] = options.initLogStd ?? 0;
@@ -77,14 +82,45 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
 
   /** σ_i = exp(clamp(ℓ_i)). */
   std(i: number): number {
-    const l = this.theta[this.logStdOffset + i];
-    return Math.exp(l < LOG_STD_MIN ? LOG_STD_MIN : l > LOG_STD_MAX ? LOG_STD_MAX : l);
+    return this.stds()[i];
+  }
+
+  /**
+   * All σ_i, recomputed only for the ℓ_i that changed since the last call (θ changes only between batches, so
+   * per step this is a comparison, not an exp). The array is owned by the policy.
+   */
+  stds(): Float64Array {
+    const off = this.logStdOffset;
+    for (let i = 0; i < this.actDim; i++) {
+      const l = this.theta[off + i];
+      if (l !== this.sigmaOf[i]) {
+        this.sigmaOf[i] = l;
+        this.sigma[i] = Math.exp(l < LOG_STD_MIN ? LOG_STD_MIN : l > LOG_STD_MAX ? LOG_STD_MAX : l);
+      }
+    }
+    return this.sigma;
   }
 
   /** 1 when ℓ_i is inside the clamp range (its gradient passes), else 0. */
   logStdActive(i: number): number {
     const l = this.theta[this.logStdOffset + i];
     return l >= LOG_STD_MIN && l <= LOG_STD_MAX ? 1 : 0;
+  }
+
+  /**
+   * The reparameterised action a = μ(s) + σ ⊙ ε for noise already drawn in eps[off .. off + actDim), written
+   * into `out`. `s` is ignored when obsDim = 0.
+   */
+  actionInto(out: Float64Array, s: Float64Array | null, eps: Float64Array, off: number): Float64Array {
+    const sigma = this.stds();
+    const th = this.theta;
+    const d = this.obsDim;
+    for (let i = 0; i < this.actDim; i++) {
+      let m = th[this.biasOffset + i];
+      for (let j = 0; j < d; j++) m += th[i * d + j] * s![j];
+      out[i] = m + sigma[i] * eps[off + i];
+    }
+    return out;
   }
 
   act(obs: Obs, rng: Rng, batch: Batch, t: number): Float64Array {
@@ -94,24 +130,21 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
       const s = obs as Float64Array;
       for (let j = 0; j < d; j++) batch.obsVec[t * d + j] = s[j];
     } else {
-      batch.obs[t] = typeof obs === 'number' ? obs : 0;
+      batch.obs[t] = 0;
     }
-    // a = μ(s) + σ ε
-    for (let i = 0; i < m; i++) {
-      const eps = rng.normal();
-      batch.aux[t * m + i] = eps;
-      this.action[i] = this.mean(i, obs) + this.std(i) * eps;
-    }
-    return this.action;
+    // ε ~ N(0, I) kept in the batch row; a = μ(s) + σ ε
+    rng.normalsInto(batch.aux, t * m, m);
+    return this.actionInto(this.action, d > 0 ? (obs as Float64Array) : null, batch.aux, t * m);
   }
 
   addScore(batch: Batch, t: number, scale: number, grad: Float64Array): void {
     const m = this.actDim;
     const d = this.obsDim;
+    const sigma = this.stds();
     for (let i = 0; i < m; i++) {
       const eps = batch.aux[t * m + i];
       // ∂ log π/∂μ_i = ε_i / σ_i, spread to W_i· by s and to b_i by 1
-      const gMu = (scale * eps) / this.std(i);
+      const gMu = (scale * eps) / sigma[i];
       for (let j = 0; j < d; j++) grad[i * d + j] += gMu * batch.obsVec[t * d + j];
       grad[this.biasOffset + i] += gMu;
       // ∂ log π/∂ℓ_i = ε_i² − 1
