@@ -92,3 +92,16 @@ export function vectorOption(
   }
   return x.slice();
 }
+
+/**
+ * The error for an action outside the action space (a programming error, not user input). Built out of line
+ * so the hot `step()` methods stay small enough for V8 to inline.
+ */
+export function actionError(env: string, expected: string, got: unknown): Error {
+  return new Error(`${env}: action must be ${expected}, got ${describeValue(got)}`);
+}
+
+/** The error for `step()` after the episode ended (a programming error); `when` says how it ended. */
+export function steppedAfterEnd(env: string, when = 'the episode terminated'): Error {
+  return new Error(`${env}: step() after ${when}; call reset()`);
+}

@@ -20,7 +20,7 @@
 import type { DiscreteSpace, StepResult, TabularEnv, TabularModel } from '../../src/core/env';
 import { argmax } from '../../src/core/math';
 import { Rng, Stream } from '../../src/core/random';
-import { EnvError, boolOption, intOption, numberOption } from '../EnvError';
+import { EnvError, actionError, boolOption, intOption, numberOption } from '../EnvError';
 
 /** Options of {@link Bandit}. */
 export interface BanditOptions {
@@ -183,7 +183,7 @@ export class Bandit implements TabularEnv {
   /** Pulls arm `action`; the result (owned by the env, reused) always has `terminated = true`. */
   step(action: number): StepResult<number> {
     if (!(action >= 0 && action < this.arms && (action | 0) === action)) {
-      throw new Error(`bandit: action must be an integer in [0, ${this.arms - 1}], got ${action}`);
+      throw actionError('bandit', `an integer in [0, ${this.arms - 1}]`, action);
     }
     const q = this.means[action];
     const r = this.result;

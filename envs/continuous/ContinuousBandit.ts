@@ -16,7 +16,7 @@
  * Options: see {@link ContinuousBanditOptions}.
  */
 import type { BoxSpace, DiscreteSpace, Env, ScalarFunction, StepResult } from '../../src/core/env';
-import { EnvError, numberOption } from '../EnvError';
+import { EnvError, actionError, numberOption } from '../EnvError';
 
 /** Options of {@link ContinuousBandit}. */
 export interface ContinuousBanditOptions {
@@ -89,7 +89,7 @@ export class ContinuousBandit implements Env<number, Float64Array> {
   /** Pays r(a[0]) (unclipped); the result is owned by the env, reused, and always terminated. */
   step(action: Float64Array): StepResult<number> {
     const a = action[0];
-    if (a - a !== 0) throw new Error(`continuous-bandit: action must be a finite number, got ${a}`);
+    if (a - a !== 0) throw actionError('continuous-bandit', 'a finite number', a);
     this.result.reward = this.reward.f(a);
     return this.result;
   }

@@ -17,6 +17,7 @@
  * Model: nStates = 3, nActions = 2, nObs = 1, obsOf all 0, start = cell 0.
  */
 import type { DiscreteSpace, StepResult, TabularEnv, TabularModel } from '../../src/core/env';
+import { actionError, steppedAfterEnd } from '../EnvError';
 
 /** Next cell of (cell, action) for cells 0..2, at index 2·cell + action; 3 is the goal. */
 const NEXT = [0, 1, 2, 0, 1, 3] as const;
@@ -80,8 +81,8 @@ export class ShortCorridor implements TabularEnv {
 
   /** Moves; the result (owned by the env, reused) always has obs 0 and reward −1. */
   step(action: number): StepResult<number> {
-    if (action !== 0 && action !== 1) throw new Error(`short-corridor: action must be 0 or 1, got ${action}`);
-    if (this.cell === 3) throw new Error('short-corridor: step() after the episode terminated; call reset()');
+    if (action !== 0 && action !== 1) throw actionError('short-corridor', '0 or 1', action);
+    if (this.cell === 3) throw steppedAfterEnd('short-corridor');
     this.cell = NEXT[2 * this.cell + action];
     this.result.terminated = this.cell === 3;
     return this.result;

@@ -17,7 +17,7 @@
  */
 import type { DiscreteSpace, StepResult, TabularEnv, TabularModel } from '../../src/core/env';
 import { Rng, Stream } from '../../src/core/random';
-import { EnvError, describeValue, numberOption } from '../EnvError';
+import { EnvError, actionError, describeValue, numberOption, steppedAfterEnd } from '../EnvError';
 import { Cell, type GridMap, parseMap } from './parseMap';
 import { customMapRewards, findGridPreset, gridPresetIds } from './presets';
 
@@ -180,9 +180,9 @@ export class Gridworld implements TabularEnv {
   /** Moves (with slip); the result is owned by the env and reused. */
   step(action: number): StepResult<number> {
     if (!(action >= 0 && action < 4 && (action | 0) === action)) {
-      throw new Error(`gridworld: action must be 0, 1, 2 or 3, got ${action}`);
+      throw actionError('gridworld', '0, 1, 2 or 3', action);
     }
-    if (this.done) throw new Error('gridworld: step() after the episode terminated; call reset()');
+    if (this.done) throw steppedAfterEnd('gridworld');
     let a = action;
     if (this.slip > 0 && this.rng.uniform() < this.slip) a = this.rng.int(4);
     const next = this.dest[4 * this.cell + a];

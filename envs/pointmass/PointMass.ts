@@ -21,7 +21,7 @@
  */
 import type { BoxSpace, DifferentiableEnv, DifferentiableModel, StepResult } from '../../src/core/env';
 import { Rng, Stream } from '../../src/core/random';
-import { EnvError, intOption, numberOption, vectorOption } from '../EnvError';
+import { EnvError, actionError, intOption, numberOption, steppedAfterEnd, vectorOption } from '../EnvError';
 
 /** Options of {@link PointMass}. */
 export interface PointMassOptions {
@@ -211,9 +211,8 @@ export class PointMass implements DifferentiableEnv {
   step(action: Float64Array): StepResult<Float64Array> {
     const a0 = action[0];
     const a1 = action[1];
-    if (a0 - a0 !== 0 || a1 - a1 !== 0)
-      throw new Error(`point-mass: action must be 2 finite numbers, got ${a0}, ${a1}`);
-    if (this.t >= this.model.horizon) throw new Error('point-mass: step() after the horizon; call reset()');
+    if (a0 - a0 !== 0 || a1 - a1 !== 0) throw actionError('point-mass', '2 finite numbers', [a0, a1]);
+    if (this.t >= this.model.horizon) throw steppedAfterEnd('point-mass', 'the horizon');
     const r = this.result;
     r.reward = this.model.transition(this.state, action, this.state);
     this.t++;

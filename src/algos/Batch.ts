@@ -22,6 +22,8 @@ export class Batch {
   reward: Float64Array;
   /** Reward-to-go G_t = Σ_{k≥t} γ^{k−t} R_{k+1}, filled by {@link finishEpisode}. */
   ret: Float64Array;
+  /** Baseline b_t used for the step, filled by the trainer at update time. */
+  baseline: Float64Array;
   /** Discount weight γ^t of the step within its episode. */
   discount: Float64Array;
   /** Index of the step within its episode. */
@@ -39,7 +41,7 @@ export class Batch {
     readonly obsDim: number,
     readonly auxDim: number,
     readonly maxEpisodes: number,
-    initialCapacity = 256,
+    initialCapacity = 32,
   ) {
     this.capacity = Math.max(1, initialCapacity);
     this.obs = new Int32Array(this.capacity);
@@ -48,6 +50,7 @@ export class Batch {
     this.aux = new Float64Array(this.capacity * auxDim);
     this.reward = new Float64Array(this.capacity);
     this.ret = new Float64Array(this.capacity);
+    this.baseline = new Float64Array(this.capacity);
     this.discount = new Float64Array(this.capacity);
     this.time = new Int32Array(this.capacity);
     this.starts = new Int32Array(maxEpisodes + 1);
@@ -107,6 +110,7 @@ export class Batch {
     this.aux = growFloat(this.aux, cap * this.auxDim);
     this.reward = growFloat(this.reward, cap);
     this.ret = growFloat(this.ret, cap);
+    this.baseline = growFloat(this.baseline, cap);
     this.discount = growFloat(this.discount, cap);
     this.capacity = cap;
   }

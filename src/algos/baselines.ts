@@ -80,18 +80,20 @@ export class BaselineTracker {
    */
   learn(batch: Batch, rate: number): void {
     const d = this.obsDim;
+    const v = this.value;
     for (let t = 0; t < batch.size; t++) {
       const g = batch.ret[t];
       this.count++;
       this.average += (g - this.average) / this.count;
       this.ema = this.count === 1 ? g : this.ema + rate * (g - this.ema);
-      const err = g - this.valueAt(batch, t);
       if (d === 0) {
-        this.value[batch.obs[t]] += rate * err;
-      } else {
-        this.value[0] += rate * err;
-        for (let j = 0; j < d; j++) this.value[j + 1] += rate * err * batch.obsVec[t * d + j];
+        const o = batch.obs[t];
+        v[o] += rate * (g - v[o]);
+        continue;
       }
+      const err = g - this.valueAt(batch, t);
+      v[0] += rate * err;
+      for (let j = 0; j < d; j++) v[j + 1] += rate * err * batch.obsVec[t * d + j];
     }
   }
 

@@ -13,7 +13,7 @@ import type { Action, Env, Obs } from '../core/env';
 import { allFinite } from '../core/math';
 import { Rng, Stream } from '../core/random';
 import { Batch } from './Batch';
-import { BaselineTracker, looSumsInto, type BaselineKind } from './baselines';
+import { BaselineTracker, looSumsInto } from './baselines';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { ScorePolicy } from './policies/types';
 import {
@@ -44,8 +44,6 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private optimizer: Optimizer;
   private readonly rng: Rng;
   private obs: O | null = null;
-  private episodeReturn = 0;
-  private firstAction = -1;
   private sumByTime = new Float64Array(64);
   private epA = new Float64Array(0);
   private epS = new Float64Array(0);
@@ -93,29 +91,35 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   }
 
   step(): number {
-    if (this.obs === null) {
-      this.obs = this.stats.episodes === 0 ? this.env.reset(this.seed) : this.env.reset();
-      this.episodeReturn = 0;
-    }
+    if (this.obs === null) this.beginEpisode();
     const batch = this.batch;
     const t = batch.push();
-    const a = this.policy.act(this.obs, this.rng, batch, t);
-    if (t === batch.currentStart) this.firstAction = typeof a === 'number' ? a : -1;
+    const a = this.policy.act(this.obs!, this.rng, batch, t);
     const r = this.env.step(a);
     batch.reward[t] = r.reward;
-    this.episodeReturn += r.reward;
     this.stats.steps++;
-    if (!(r.terminated || r.truncated)) {
-      this.obs = r.obs;
-      return 0;
-    }
+    if (r.terminated || r.truncated) return this.endEpisode();
+    this.obs = r.obs;
+    return 0;
+  }
+
+  private beginEpisode(): void {
+    this.obs = this.stats.episodes === 0 ? this.env.reset(this.seed) : this.env.reset();
+  }
+
+  /** Closes the episode (returns, stats) and updates θ when the batch is full. */
+  private endEpisode(): number {
+    const batch = this.batch;
+    const start = batch.currentStart;
     batch.finishEpisode(this.settings.gamma);
     this.obs = null;
     const s = this.stats;
+    let ret = 0;
+    for (let t = start; t < batch.size; t++) ret += batch.reward[t];
     s.episodes++;
-    s.lastReturn = this.episodeReturn;
-    s.lastLength = t + 1 - batch.starts[batch.episodes - 1];
-    s.lastAction = this.firstAction;
+    s.lastReturn = ret;
+    s.lastLength = batch.size - start;
+    s.lastAction = this.env.actionSpace.kind === 'discrete' ? batch.action[start] : -1;
     return batch.full ? EPISODE_END | this.update() : EPISODE_END;
   }
 
@@ -164,59 +168,77 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     const batch = this.batch;
     const theta = this.policy.theta;
     this.gradientInto(batch, this.grad);
-    if (this.optimizer.kind !== this.settings.optimizer)
-      this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
+    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
     const prev = this.prevTheta;
     for (let i = 0; i < theta.length; i++) prev[i] = theta[i];
     this.optimizer.ascend(theta, this.grad, this.settings.lr);
     this.stats.updates++;
-    let flags = UPDATED;
-    if (!allFinite(theta)) {
-      theta.set(prev);
-      this.error =
-        `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
-        `is too large?); the last finite parameters were restored`;
-      flags |= DIVERGED;
-    }
+    const flags = allFinite(theta) ? UPDATED : this.diverged();
     if (this.recordExplain) this.explain.recordUpdate(prev, theta, this.grad, this.settings.baseline);
     this.baselines.learn(batch, this.settings.baselineLr);
-    if (batch.maxEpisodes !== this.settings.batch)
-      this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
-    else batch.clear();
+    if (batch.maxEpisodes === this.settings.batch) batch.clear();
+    else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     return flags;
+  }
+
+  /** Restores the last finite θ and records why (out of line: the rare path). */
+  private diverged(): number {
+    this.policy.theta.set(this.prevTheta);
+    this.error =
+      `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
+      `is too large?); the last finite parameters were restored`;
+    return UPDATED | DIVERGED;
+  }
+
+  private newOptimizer(): void {
+    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
   }
 
   /** g = (1/N) Σ_t γ^t (G_t − b_t) ∇log π(A_t|S_t) with the active baseline, into `out`. */
   private gradientInto(batch: Batch, out: Float64Array): void {
     for (let i = 0; i < out.length; i++) out[i] = 0;
-    const kind: BaselineKind = this.settings.baseline;
-    const n = batch.episodes;
-    const invN = 1 / n;
-    const ex = this.explain;
-    const recording = this.recordExplain && batch === this.batch;
-    if (recording) ex.beginBatch(batch, this.policy, this.env.actionSpace.kind === 'discrete');
-    const row = recording ? ex.row : -1;
-    if (kind === 'optimal') {
+    if (this.recordExplain && batch === this.batch)
+      this.explain.beginBatch(batch, this.policy, this.env.actionSpace.kind === 'discrete');
+    if (this.settings.baseline === 'optimal') {
       this.optimalGradientInto(batch, out);
-    } else {
-      const loo = kind === 'loo' && n > 1;
-      if (loo) {
-        if (this.sumByTime.length < batch.size) this.sumByTime = new Float64Array(2 * batch.size);
-        looSumsInto(batch, this.sumByTime);
-      }
-      const bl = this.baselines;
-      const constant = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
-      for (let t = 0; t < batch.size; t++) {
-        // b_t: a constant, V(S_t), or the other episodes' mean G_t
-        const b =
-          kind === 'learned'
-            ? bl.valueAt(batch, t)
-            : loo
-              ? (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1)
-              : constant;
-        if (t === row) ex.baseline = b;
-        // g += (1/N) γ^t (G_t − b_t) ∇log π(A_t|S_t)
-        this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - b) * invN, out);
+      return;
+    }
+    this.baselinesInto(batch);
+    const invN = 1 / batch.episodes;
+    const base = batch.baseline;
+    // g += (1/N) γ^t (G_t − b_t) ∇log π(A_t|S_t)
+    for (let t = 0; t < batch.size; t++)
+      this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - base[t]) * invN, out);
+    if (this.recordExplain && batch === this.batch) this.explain.baseline = base[this.explain.row];
+  }
+
+  /** Fills batch.baseline[t] = b_t for the active (non-optimal) baseline. */
+  private baselinesInto(batch: Batch): void {
+    const base = batch.baseline;
+    const bl = this.baselines;
+    const n = batch.episodes;
+    switch (this.settings.baseline) {
+      case 'learned':
+        // b_t = V(S_t)
+        if (bl.obsDim === 0) for (let t = 0; t < batch.size; t++) base[t] = bl.value[batch.obs[t]];
+        else for (let t = 0; t < batch.size; t++) base[t] = bl.valueAt(batch, t);
+        return;
+      case 'loo':
+        // b_{j,t} = (Σ_k G_{k,t} − G_{j,t}) / (N − 1): the mean of the other episodes (0 when N = 1)
+        if (n > 1) {
+          if (this.sumByTime.length < batch.size) this.sumByTime = new Float64Array(2 * batch.size);
+          looSumsInto(batch, this.sumByTime);
+          for (let t = 0; t < batch.size; t++)
+            base[t] = (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1);
+          return;
+        }
+        base.fill(0, 0, batch.size);
+        return;
+      default: {
+        // a constant: R̄, the EMA, or 0
+        const kind = this.settings.baseline;
+        const b = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
+        for (let t = 0; t < batch.size; t++) base[t] = b;
       }
     }
   }

@@ -4,7 +4,6 @@
  * of its single-sample estimate (which does not shrink with --samples), beside the exact variance.
  */
 import { estimateReport, type EstimateReport } from '../algos/gaussianEstimators';
-import { compileExpression } from '../expr';
 import { UsageError, intFlag, numberFlag, takeFlag } from './args';
 
 /** The JSON document `estimate --json` prints. */
@@ -16,7 +15,7 @@ export type EstimateCommandReport = {
 } & EstimateReport;
 
 /** Runs the estimate command on the given flags. */
-export function estimate(flags: [string, string][]): EstimateCommandReport {
+export async function estimate(flags: [string, string][]): Promise<EstimateCommandReport> {
   const text = takeFlag(flags, 'f');
   if (text === undefined) throw new UsageError('estimate needs --f "<expression in z>", e.g. --f "cos(3*z)"');
   const mu = numberFlag('mu', takeFlag(flags, 'mu'), 0);
@@ -25,6 +24,7 @@ export function estimate(flags: [string, string][]): EstimateCommandReport {
   const seed = intFlag('seed', takeFlag(flags, 'seed'), 1, 0, 4294967295);
   const batch = intFlag('batch', takeFlag(flags, 'batch'), 8, 2, 4096);
   if (flags.length > 0) throw new UsageError(`unknown option --${flags[0][0]} for estimate`);
+  const { compileExpression } = await import('../expr');
   const compiled = compileExpression(text, { variable: 'z' });
   if (!compiled.ok) throw new UsageError(`--f: ${compiled.error}`);
   const fn = compiled.value;

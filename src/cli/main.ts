@@ -11,7 +11,7 @@ import { configFields } from '../algos/config';
 import { UsageError, parseArgs, takeFlag } from './args';
 import { runBench } from './bench';
 import { estimate, formatEstimateTable } from './estimate';
-import { formatTrainTable, train } from './train';
+import { expandSweep, formatTrainTable, train } from './train';
 
 const booleanFlags = new Set(['json', 'bernoulli', 'help', 'no-fig25']);
 
@@ -33,6 +33,8 @@ function help(): string {
     `  --${'episodes <int>'.padEnd(58)} episodes per run (default 1000)`,
     `  --${'runs <int>'.padEnd(58)} independent runs, seeds seed..seed+runs-1 (default 10)`,
     `  --${'json'.padEnd(58)} print one JSON object instead of a table`,
+    '  comma-separated values of --estimator --baseline --lr --baseline-lr --gamma --batch --optimizer',
+    '  run every combination in one command (JSON: {"command":"sweep","reports":[…]})',
     '',
     'estimate flags:',
     '  --f <expr in z>  --mu <number>  --sigma <number > 0>  --samples <int>  --batch <int>  --seed <int>  --json',
@@ -53,12 +55,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     const json = takeFlag(flags, 'json') !== undefined;
     switch (command) {
       case 'train': {
-        const rep = train(flags);
-        process.stdout.write((json ? JSON.stringify(rep) : formatTrainTable(rep)) + '\n');
+        // comma-separated values of some flags (--baseline average,none) run a grid in one process
+        const grid = expandSweep(flags);
+        const reports = [];
+        for (const g of grid) reports.push(await train(g));
+        const out =
+          grid.length === 1
+            ? json
+              ? JSON.stringify(reports[0])
+              : formatTrainTable(reports[0])
+            : json
+              ? JSON.stringify({ command: 'sweep', reports })
+              : reports.map(formatTrainTable).join('\n\n');
+        process.stdout.write(out + '\n');
         return 0;
       }
       case 'estimate': {
-        const rep = estimate(flags);
+        const rep = await estimate(flags);
         process.stdout.write((json ? JSON.stringify(rep) : formatEstimateTable(rep)) + '\n');
         return 0;
       }

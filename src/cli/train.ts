@@ -7,7 +7,6 @@
 import { parseConfig, type RunConfig } from '../algos/config';
 import { createRun, optimalArmOf } from '../algos/run';
 import { EPISODE_END } from '../algos/trainer';
-import { compileExpression } from '../expr';
 import { UsageError, intFlag, takeFlag } from './args';
 
 /** Mean and standard error across runs, one entry per episode. */
@@ -57,8 +56,33 @@ class Series {
   }
 }
 
+/** Flags that accept a comma-separated list, to compare configurations in one command. */
+export const sweepableFlags: readonly string[] = [
+  'estimator',
+  'baseline',
+  'lr',
+  'baseline-lr',
+  'gamma',
+  'batch',
+  'optimizer',
+];
+
+/**
+ * Expands comma-separated values of {@link sweepableFlags} into the grid of flag sets (their Cartesian
+ * product, first flag varying slowest), e.g. `--baseline average,none --lr 0.1,0.4` → 4 flag sets.
+ */
+export function expandSweep(flags: readonly [string, string][]): [string, string][][] {
+  let grid: [string, string][][] = [[]];
+  for (const [name, value] of flags) {
+    const values = sweepableFlags.includes(name) && value.includes(',') ? value.split(',') : [value];
+    grid = grid.flatMap((g) => values.map((v): [string, string][] => [...g, [name, v.trim()]]));
+    if (grid.length > 64) throw new UsageError('a sweep may have at most 64 configurations');
+  }
+  return grid;
+}
+
 /** Runs the experiment described by the flags (already split from argv). */
-export function train(flags: [string, string][]): TrainReport {
+export async function train(flags: [string, string][]): Promise<TrainReport> {
   const episodes = intFlag('episodes', takeFlag(flags, 'episodes'), 1000, 1, 10_000_000);
   const runs = intFlag('runs', takeFlag(flags, 'runs'), 10, 1, 1_000_000);
   const { config, errors } = parseConfig(flags, undefined, '--');
@@ -66,6 +90,8 @@ export function train(flags: [string, string][]): TrainReport {
   if (runs * episodes > 2e9) throw new UsageError(`--runs × --episodes is too large (${runs * episodes})`);
   let reward;
   if (config.env === 'continuous-bandit') {
+    // mathjs takes ~1 s to load: only the continuous bandit needs it
+    const { compileExpression } = await import('../expr');
     const r = compileExpression(config.reward, { variable: 'a' });
     if (!r.ok) throw new UsageError(`--reward: ${r.error}`);
     reward = r.value;

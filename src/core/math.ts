@@ -14,8 +14,8 @@ export function softmaxInto(
   n: number,
   outOffset = xOffset,
 ): Float64Array {
-  let m = -Infinity;
-  for (let i = 0; i < n; i++) {
+  let m = x[xOffset];
+  for (let i = 1; i < n; i++) {
     const v = x[xOffset + i];
     if (v > m) m = v;
   }

@@ -74,11 +74,11 @@ export class TabularSoftmax implements ScorePolicy<number, number> {
 
   addScore(batch: Batch, t: number, scale: number, grad: Float64Array): void {
     const n = this.nActions;
-    const a = batch.action[t];
+    const aux = batch.aux;
     const o = batch.obs[t] * n;
     const row = t * n;
     // ∂ log π(a|o)/∂θ[o,b] = 1{b = a} − π(b|o)
-    for (let b = 0; b < n; b++) grad[o + b] -= scale * batch.aux[row + b];
-    grad[o + a] += scale;
+    for (let b = 0; b < n; b++) grad[o + b] -= scale * aux[row + b];
+    grad[o + batch.action[t]] += scale;
   }
 }
