@@ -48,6 +48,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['.ci/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', URL: 'readonly', process: 'readonly' } },
+  },
+  {
     files: ['*.config.ts', '*.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

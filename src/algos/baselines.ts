@@ -97,6 +97,14 @@ export class BaselineTracker {
     }
   }
 
+  /** Optimal-baseline sums after an update: Ĥᵢ ← (1 − β)Ĥᵢ + numᵢ, D̂ᵢ ← (1 − β)D̂ᵢ + denᵢ. */
+  learnOptimal(num: Float64Array, den: Float64Array, rate: number): void {
+    for (let i = 0; i < num.length; i++) {
+      this.optNum[i] = (1 - rate) * this.optNum[i] + num[i];
+      this.optDen[i] = (1 - rate) * this.optDen[i] + den[i];
+    }
+  }
+
   /** Forgets everything (a reset run). */
   reset(): void {
     this.average = 0;

@@ -102,6 +102,7 @@ export class PathwiseTrainer implements Trainer {
     this.grad = new Float64Array(policy.nParams);
     this.prev = new Float64Array(policy.nParams);
     this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
+    this.prev.set(policy.theta);
     this.s = new Float64Array(ds);
     this.a = new Float64Array(da);
     this.lambda = new Float64Array(ds);
@@ -231,22 +232,46 @@ export class PathwiseTrainer implements Trainer {
     }
   }
 
+  /**
+   * Applies the batch-mean gradient. A non-finite gradient or a step that makes θ non-finite is not applied:
+   * θ keeps its last finite value, the optimizer restarts, and `error` says why.
+   */
   private update(): number {
     const n = this.batchEpisodes;
     const theta = this.policy.theta;
-    for (let i = 0; i < this.grad.length; i++) this.grad[i] /= n;
-    if (this.optimizer.kind !== this.settings.optimizer)
-      this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
-    for (let i = 0; i < theta.length; i++) this.prev[i] = theta[i];
-    this.optimizer.ascend(theta, this.grad, this.settings.lr);
+    const grad = this.grad;
+    for (let i = 0; i < grad.length; i++) grad[i] /= n;
     this.stats.updates++;
-    for (let i = 0; i < this.grad.length; i++) this.grad[i] = 0;
     this.batchEpisodes = 0;
-    if (allFinite(theta)) return UPDATED;
-    theta.set(this.prev);
-    this.error =
-      `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
-      `is too large?); the last finite parameters were restored`;
-    return UPDATED | DIVERGED;
+    let flags = UPDATED;
+    if (!allFinite(grad)) {
+      flags |= this.diverged(
+        'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged',
+        false,
+      );
+    } else {
+      if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
+      for (let i = 0; i < theta.length; i++) this.prev[i] = theta[i];
+      this.optimizer.ascend(theta, grad, this.settings.lr);
+      if (!allFinite(theta))
+        flags |= this.diverged(
+          `produced non-finite parameters (learning rate ${this.settings.lr} is too large?); the last finite parameters were restored`,
+          true,
+        );
+    }
+    for (let i = 0; i < grad.length; i++) grad[i] = 0;
+    return flags;
+  }
+
+  /** Restarts the optimizer, puts back the last finite θ if the step was taken, records why (the rare path). */
+  private diverged(why: string, restore: boolean): number {
+    if (restore) this.policy.theta.set(this.prev);
+    this.newOptimizer();
+    this.error = `update ${this.stats.updates} ${why}`;
+    return DIVERGED;
+  }
+
+  private newOptimizer(): void {
+    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
   }
 }

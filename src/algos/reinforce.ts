@@ -38,6 +38,9 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   recordExplain = false;
   error: string | null = null;
   private readonly prevTheta: Float64Array;
+  /** This batch's Σ_j Aⱼᵢ Sⱼᵢ and Σ_j Sⱼᵢ² (optimal baseline), learnt once the update succeeded. */
+  private readonly optBatchNum: Float64Array;
+  private readonly optBatchDen: Float64Array;
   private batch: Batch;
   private diagBatch: Batch;
   private readonly grad: Float64Array;
@@ -69,6 +72,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.diagBatch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.grad = new Float64Array(policy.nParams);
     this.prevTheta = new Float64Array(policy.nParams);
+    this.optBatchNum = new Float64Array(policy.nParams);
+    this.optBatchDen = new Float64Array(policy.nParams);
     this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
     this.explain = new UpdateExplanation(policy.nParams);
   }
@@ -163,31 +168,51 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     }
   }
 
-  /** Computes g from the full batch, applies it, and lets the baselines learn. */
+  /**
+   * Computes g from the full batch, applies it, and lets the baselines learn. A non-finite g (a NaN or
+   * infinite reward) or a step that makes θ non-finite is not applied: θ keeps its last finite value, the
+   * optimizer's moments and the baselines' statistics do not see the batch, and `error` says why.
+   */
   private update(): number {
     const batch = this.batch;
     const theta = this.policy.theta;
-    this.gradientInto(batch, this.grad);
-    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
-    const prev = this.prevTheta;
-    for (let i = 0; i < theta.length; i++) prev[i] = theta[i];
-    this.optimizer.ascend(theta, this.grad, this.settings.lr);
+    const grad = this.grad;
+    this.gradientInto(batch, grad);
     this.stats.updates++;
-    const flags = allFinite(theta) ? UPDATED : this.diverged();
-    if (this.recordExplain) this.explain.recordUpdate(prev, theta, this.grad, this.settings.baseline);
-    this.baselines.learn(batch, this.settings.baselineLr);
+    let flags = UPDATED;
+    if (!allFinite(grad)) {
+      flags |= this.diverged(
+        'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged',
+        false,
+      );
+    } else {
+      if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
+      const prev = this.prevTheta;
+      for (let i = 0; i < theta.length; i++) prev[i] = theta[i];
+      this.optimizer.ascend(theta, grad, this.settings.lr);
+      if (!allFinite(theta)) {
+        flags |= this.diverged(
+          `produced non-finite parameters (learning rate ${this.settings.lr} is too large?); the last finite parameters were restored`,
+          true,
+        );
+      } else {
+        if (this.recordExplain) this.explain.recordUpdate(prev, theta, grad, this.settings.baseline);
+        this.baselines.learn(batch, this.settings.baselineLr);
+        if (this.settings.baseline === 'optimal')
+          this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
+      }
+    }
     if (batch.maxEpisodes === this.settings.batch) batch.clear();
     else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     return flags;
   }
 
-  /** Restores the last finite θ and records why (out of line: the rare path). */
-  private diverged(): number {
-    this.policy.theta.set(this.prevTheta);
-    this.error =
-      `update ${this.stats.updates} produced non-finite parameters (learning rate ${this.settings.lr} ` +
-      `is too large?); the last finite parameters were restored`;
-    return UPDATED | DIVERGED;
+  /** Restarts the optimizer, puts back the last finite θ if the step was taken, records why (the rare path). */
+  private diverged(why: string, restore: boolean): number {
+    if (restore) this.policy.theta.set(this.prevTheta);
+    this.newOptimizer();
+    this.error = `update ${this.stats.updates} ${why}`;
+    return DIVERGED;
   }
 
   private newOptimizer(): void {
@@ -247,13 +272,13 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
    * Per-parameter optimal constant baseline, excluding the episode it is applied to:
    *   Aⱼ = Σ_t γ^t G_t sⱼₜ,  Sⱼ = Σ_t γ^t sⱼₜ,
    *   b*ⱼᵢ = (Ĥᵢ + Σ_{k≠j} A_kᵢ S_kᵢ) / (D̂ᵢ + Σ_{k≠j} S_kᵢ²),   gᵢ += Aⱼᵢ − b*ⱼᵢ Sⱼᵢ,
-   * with Ĥ, D̂ the decayed sums of earlier batches (Ĥ ← (1 − β)Ĥ + Σ A S after each update).
+   * with Ĥ, D̂ the decayed sums of earlier batches (Ĥ ← (1 − β)Ĥ + Σ A S after each successful update).
    */
   private optimalGradientInto(batch: Batch, out: Float64Array): void {
     const p = this.policy.nParams;
     const n = batch.episodes;
     const invN = 1 / n;
-    if (this.epBuf.length !== n || this.epA.length !== n * p) {
+    if (this.epBuf.length !== 2 * n || this.epA.length !== n * p) {
       this.epA = new Float64Array(n * p);
       this.epS = new Float64Array(n * p);
       this.epBuf = [];
@@ -272,7 +297,6 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     }
     const bl = this.baselines;
     const learning = batch === this.batch;
-    const decay = 1 - this.settings.baselineLr;
     let bSum = 0;
     for (let i = 0; i < p; i++) {
       let num = 0;
@@ -291,10 +315,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
         out[i] += (a - b * s) * invN;
         bSum += b;
       }
-      if (learning) {
-        bl.optNum[i] = decay * bl.optNum[i] + num;
-        bl.optDen[i] = decay * bl.optDen[i] + den;
-      }
+      this.optBatchNum[i] = num;
+      this.optBatchDen[i] = den;
     }
     if (learning && this.recordExplain) this.explain.baseline = bSum / (n * p);
   }

@@ -109,7 +109,9 @@ export async function train(flags: [string, string][]): Promise<TrainReport> {
     for (let e = 0; e < episodes; e++) {
       while (!(trainer.step() & EPISODE_END));
       if (trainer.error)
-        throw new UsageError(`run ${r} (seed ${config.seed + r}), episode ${e + 1}: ${trainer.error}`);
+        throw new UsageError(
+          `run ${r} (seed ${(config.seed + r) >>> 0}), episode ${e + 1}: ${trainer.error}`,
+        );
       ret.add(e, s.lastReturn);
       if (optimal) optimal.add(e, s.lastAction === best ? 1 : 0);
       if (length) length.add(e, s.lastLength);
