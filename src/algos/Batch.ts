@@ -77,14 +77,17 @@ export class Batch {
   /**
    * Closes the current episode: computes G_t backwards, G_t = R_{t+1} + γ G_{t+1} (G after the last step is 0
    * at termination; at truncation the unknown tail is dropped, as in Williams' REINFORCE), and γ^t.
+   * Returns the undiscounted return Σ_t R_{t+1} of the episode.
    */
-  finishEpisode(gamma: number): void {
+  finishEpisode(gamma: number): number {
     const start = this.starts[this.episodes];
     const end = this.size;
     let g = 0;
+    let sum = 0;
     for (let t = end - 1; t >= start; t--) {
       g = this.reward[t] + gamma * g;
       this.ret[t] = g;
+      sum += this.reward[t];
     }
     let w = 1;
     for (let t = start; t < end; t++) {
@@ -94,6 +97,7 @@ export class Batch {
     }
     this.episodes++;
     this.starts[this.episodes] = end;
+    return sum;
   }
 
   /** Start row of the episode in progress (equals `size` before its first step). */

@@ -16,8 +16,11 @@ export type OptimizerKind = (typeof optimizerKinds)[number];
 export interface Optimizer {
   /** Which rule this is. */
   readonly kind: OptimizerKind;
-  /** θ ← θ + step(g) with learning rate α; `g` is read, not modified. */
-  ascend(theta: Float64Array, grad: Float64Array, lr: number): void;
+  /**
+   * θ ← θ + step(g) with learning rate α; `g` is read, not modified. With `prev`, the old θ is saved there in
+   * the same pass. Returns false when some θᵢ came out NaN or infinite (the caller restores `prev`).
+   */
+  ascend(theta: Float64Array, grad: Float64Array, lr: number, prev?: Float64Array): boolean;
   /** Forgets its moment estimates (for a reset run). */
   reset(): void;
 }
@@ -26,9 +29,16 @@ export interface Optimizer {
 export class Sgd implements Optimizer {
   readonly kind = 'sgd';
 
-  ascend(theta: Float64Array, grad: Float64Array, lr: number): void {
+  ascend(theta: Float64Array, grad: Float64Array, lr: number, prev?: Float64Array): boolean {
+    let finite = true;
     // θ ← θ + α g
-    for (let i = 0; i < theta.length; i++) theta[i] += lr * grad[i];
+    for (let i = 0; i < theta.length; i++) {
+      const old = theta[i];
+      if (prev) prev[i] = old;
+      const v = (theta[i] = old + lr * grad[i]);
+      if (v - v !== 0) finite = false;
+    }
+    return finite;
   }
 
   reset(): void {}
@@ -52,7 +62,8 @@ export class Adam implements Optimizer {
     this.v = new Float64Array(n);
   }
 
-  ascend(theta: Float64Array, grad: Float64Array, lr: number): void {
+  ascend(theta: Float64Array, grad: Float64Array, lr: number, prev?: Float64Array): boolean {
+    let finite = true;
     this.t++;
     const b1 = this.beta1;
     const b2 = this.beta2;
@@ -63,8 +74,12 @@ export class Adam implements Optimizer {
       const g = grad[i];
       const m = (this.m[i] = b1 * this.m[i] + (1 - b1) * g);
       const v = (this.v[i] = b2 * this.v[i] + (1 - b2) * g * g);
-      theta[i] += (lr * (m * c1)) / (Math.sqrt(v * c2) + this.epsilon);
+      const old = theta[i];
+      if (prev) prev[i] = old;
+      const x = (theta[i] = old + (lr * (m * c1)) / (Math.sqrt(v * c2) + this.epsilon));
+      if (x - x !== 0) finite = false;
     }
+    return finite;
   }
 
   reset(): void {

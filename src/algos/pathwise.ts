@@ -12,11 +12,11 @@
  * (the estimator is blind there), which the tests assert on the step reward.
  */
 import type { DifferentiableModel, Env, Obs, ScalarFunction } from '../core/env';
-import { allFinite } from '../core/math';
 import { Rng, Stream } from '../core/random';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { GaussianPolicy } from './policies/Gaussian';
 import {
+  divergenceReason,
   DIVERGED,
   EPISODE_END,
   UPDATED,
@@ -233,8 +233,8 @@ export class PathwiseTrainer implements Trainer {
   }
 
   /**
-   * Applies the batch-mean gradient. A non-finite gradient or a step that makes θ non-finite is not applied:
-   * θ keeps its last finite value, the optimizer restarts, and `error` says why.
+   * Applies the batch-mean gradient. A step that leaves θ non-finite is undone: θ keeps its last finite
+   * value, the optimizer restarts, and `error` says why.
    */
   private update(): number {
     const n = this.batchEpisodes;
@@ -244,30 +244,17 @@ export class PathwiseTrainer implements Trainer {
     this.stats.updates++;
     this.batchEpisodes = 0;
     let flags = UPDATED;
-    if (!allFinite(grad)) {
-      flags |= this.diverged(
-        'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged',
-        false,
-      );
-    } else {
-      if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
-      for (let i = 0; i < theta.length; i++) this.prev[i] = theta[i];
-      this.optimizer.ascend(theta, grad, this.settings.lr);
-      if (!allFinite(theta))
-        flags |= this.diverged(
-          `produced non-finite parameters (learning rate ${this.settings.lr} is too large?); the last finite parameters were restored`,
-          true,
-        );
-    }
+    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
+    if (!this.optimizer.ascend(theta, grad, this.settings.lr, this.prev)) flags |= this.diverged();
     for (let i = 0; i < grad.length; i++) grad[i] = 0;
     return flags;
   }
 
-  /** Restarts the optimizer, puts back the last finite θ if the step was taken, records why (the rare path). */
-  private diverged(why: string, restore: boolean): number {
-    if (restore) this.policy.theta.set(this.prev);
+  /** Puts back the last finite θ, restarts the optimizer and records why (out of line: the rare path). */
+  private diverged(): number {
+    this.policy.theta.set(this.prev);
     this.newOptimizer();
-    this.error = `update ${this.stats.updates} ${why}`;
+    this.error = `update ${this.stats.updates} ${divergenceReason(this.grad, this.settings.lr)}`;
     return DIVERGED;
   }
 

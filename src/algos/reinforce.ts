@@ -10,13 +10,13 @@
  * S&B §2.8's gradient bandit: H(a) ← H(a) + α (R − R̄)(1{a = A} − π(a)).
  */
 import type { Action, Env, Obs } from '../core/env';
-import { allFinite } from '../core/math';
 import { Rng, Stream } from '../core/random';
 import { Batch } from './Batch';
 import { BaselineTracker, looSumsInto } from './baselines';
 import { createOptimizer, type Optimizer } from './optimizers';
 import type { ScorePolicy } from './policies/types';
 import {
+  divergenceReason,
   DIVERGED,
   EPISODE_END,
   UPDATED,
@@ -116,11 +116,9 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private endEpisode(): number {
     const batch = this.batch;
     const start = batch.currentStart;
-    batch.finishEpisode(this.settings.gamma);
+    const ret = batch.finishEpisode(this.settings.gamma);
     this.obs = null;
     const s = this.stats;
-    let ret = 0;
-    for (let t = start; t < batch.size; t++) ret += batch.reward[t];
     s.episodes++;
     s.lastReturn = ret;
     s.lastLength = batch.size - start;
@@ -169,9 +167,9 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   }
 
   /**
-   * Computes g from the full batch, applies it, and lets the baselines learn. A non-finite g (a NaN or
-   * infinite reward) or a step that makes θ non-finite is not applied: θ keeps its last finite value, the
-   * optimizer's moments and the baselines' statistics do not see the batch, and `error` says why.
+   * Computes g from the full batch, applies it, and lets the baselines learn. A step that leaves θ
+   * non-finite (a NaN or infinite reward, or too large a learning rate) is undone: θ keeps its last finite
+   * value, the optimizer restarts, the baselines' statistics do not see the batch, and `error` says why.
    */
   private update(): number {
     const batch = this.batch;
@@ -180,38 +178,26 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.gradientInto(batch, grad);
     this.stats.updates++;
     let flags = UPDATED;
-    if (!allFinite(grad)) {
-      flags |= this.diverged(
-        'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged',
-        false,
-      );
+    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
+    const prev = this.prevTheta;
+    if (!this.optimizer.ascend(theta, grad, this.settings.lr, prev)) {
+      flags |= this.diverged();
     } else {
-      if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
-      const prev = this.prevTheta;
-      for (let i = 0; i < theta.length; i++) prev[i] = theta[i];
-      this.optimizer.ascend(theta, grad, this.settings.lr);
-      if (!allFinite(theta)) {
-        flags |= this.diverged(
-          `produced non-finite parameters (learning rate ${this.settings.lr} is too large?); the last finite parameters were restored`,
-          true,
-        );
-      } else {
-        if (this.recordExplain) this.explain.recordUpdate(prev, theta, grad, this.settings.baseline);
-        this.baselines.learn(batch, this.settings.baselineLr);
-        if (this.settings.baseline === 'optimal')
-          this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
-      }
+      if (this.recordExplain) this.explain.recordUpdate(prev, theta, grad, this.settings.baseline);
+      this.baselines.learn(batch, this.settings.baselineLr);
+      if (this.settings.baseline === 'optimal')
+        this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
     }
     if (batch.maxEpisodes === this.settings.batch) batch.clear();
     else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     return flags;
   }
 
-  /** Restarts the optimizer, puts back the last finite θ if the step was taken, records why (the rare path). */
-  private diverged(why: string, restore: boolean): number {
-    if (restore) this.policy.theta.set(this.prevTheta);
+  /** Puts back the last finite θ, restarts the optimizer and records why (out of line: the rare path). */
+  private diverged(): number {
+    this.policy.theta.set(this.prevTheta);
     this.newOptimizer();
-    this.error = `update ${this.stats.updates} ${why}`;
+    this.error = `update ${this.stats.updates} ${divergenceReason(this.grad, this.settings.lr)}`;
     return DIVERGED;
   }
 

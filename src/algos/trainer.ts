@@ -4,6 +4,7 @@
  * update whenever a batch of N episodes is complete.
  */
 import type { Env } from '../core/env';
+import { allFinite } from '../core/math';
 import type { Rng } from '../core/random';
 import type { BaselineKind } from './baselines';
 import type { OptimizerKind } from './optimizers';
@@ -72,6 +73,13 @@ export interface Trainer {
   estimateGradientInto(out: Float64Array, env: Env, rng: Rng): void;
   /** The baseline's current value for display (R̄, the EMA, V(start), …; NaN when it has none). */
   baselineValue(): number;
+}
+
+/** Why an update left θ non-finite: the gradient itself, or the size of the step (one line). */
+export function divergenceReason(grad: Float64Array, lr: number): string {
+  return allFinite(grad)
+    ? `produced non-finite parameters (learning rate ${lr} is too large?); the last finite parameters were restored`
+    : 'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged';
 }
 
 /** Fresh zeroed stats. */
