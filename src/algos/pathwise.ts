@@ -13,14 +13,13 @@
  */
 import type { DifferentiableModel, Env, Obs, ScalarFunction } from '../core/env';
 import { Rng, Stream } from '../core/random';
-import { createOptimizer, type Optimizer } from './optimizers';
 import type { GaussianPolicy } from './policies/Gaussian';
 import {
-  divergenceReason,
   DIVERGED,
   EPISODE_END,
   UPDATED,
   emptyStats,
+  GuardedStep,
   type Trainer,
   type TrainerSettings,
   type TrainerStats,
@@ -68,8 +67,7 @@ export class PathwiseTrainer implements Trainer {
   private readonly traj: Trajectory;
   private readonly diagTraj: Trajectory;
   private readonly grad: Float64Array;
-  private readonly prev: Float64Array;
-  private optimizer: Optimizer;
+  private readonly stepper: GuardedStep;
   private readonly s: Float64Array;
   private readonly a: Float64Array;
   private readonly lambda: Float64Array;
@@ -100,9 +98,7 @@ export class PathwiseTrainer implements Trainer {
     this.traj = new Trajectory(ds, da, model.horizon);
     this.diagTraj = new Trajectory(ds, da, model.horizon);
     this.grad = new Float64Array(policy.nParams);
-    this.prev = new Float64Array(policy.nParams);
-    this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
-    this.prev.set(policy.theta);
+    this.stepper = new GuardedStep(policy.theta, settings);
     this.s = new Float64Array(ds);
     this.a = new Float64Array(da);
     this.lambda = new Float64Array(ds);
@@ -117,7 +113,7 @@ export class PathwiseTrainer implements Trainer {
   reset(): void {
     this.rng.seed(this.seed, Stream.agent);
     this.policy.resetParameters();
-    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
+    this.stepper.reset();
     Object.assign(this.stats, emptyStats());
     this.grad.fill(0);
     this.batchEpisodes = 0;
@@ -238,27 +234,17 @@ export class PathwiseTrainer implements Trainer {
    */
   private update(): number {
     const n = this.batchEpisodes;
-    const theta = this.policy.theta;
     const grad = this.grad;
     for (let i = 0; i < grad.length; i++) grad[i] /= n;
     this.stats.updates++;
     this.batchEpisodes = 0;
     let flags = UPDATED;
-    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
-    if (!this.optimizer.ascend(theta, grad, this.settings.lr, this.prev)) flags |= this.diverged();
+    const failure = this.stepper.apply(grad);
+    if (failure !== null) {
+      this.error = `update ${this.stats.updates} ${failure}`;
+      flags |= DIVERGED;
+    }
     for (let i = 0; i < grad.length; i++) grad[i] = 0;
     return flags;
-  }
-
-  /** Puts back the last finite θ, restarts the optimizer and records why (out of line: the rare path). */
-  private diverged(): number {
-    this.policy.theta.set(this.prev);
-    this.newOptimizer();
-    this.error = `update ${this.stats.updates} ${divergenceReason(this.grad, this.settings.lr)}`;
-    return DIVERGED;
-  }
-
-  private newOptimizer(): void {
-    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
   }
 }

@@ -13,14 +13,13 @@ import type { Action, Env, Obs } from '../core/env';
 import { Rng, Stream } from '../core/random';
 import { Batch } from './Batch';
 import { BaselineTracker, looSumsInto } from './baselines';
-import { createOptimizer, type Optimizer } from './optimizers';
 import type { ScorePolicy } from './policies/types';
 import {
-  divergenceReason,
   DIVERGED,
   EPISODE_END,
   UPDATED,
   emptyStats,
+  GuardedStep,
   type Trainer,
   type TrainerSettings,
   type TrainerStats,
@@ -37,14 +36,13 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   /** Record {@link explain} at every update (the playground turns it on; the CLI and benchmark leave it off). */
   recordExplain = false;
   error: string | null = null;
-  private readonly prevTheta: Float64Array;
   /** This batch's Σ_j Aⱼᵢ Sⱼᵢ and Σ_j Sⱼᵢ² (optimal baseline), learnt once the update succeeded. */
   private readonly optBatchNum: Float64Array;
   private readonly optBatchDen: Float64Array;
   private batch: Batch;
   private diagBatch: Batch;
   private readonly grad: Float64Array;
-  private optimizer: Optimizer;
+  private readonly stepper: GuardedStep;
   private readonly rng: Rng;
   private obs: O | null = null;
   private sumByTime = new Float64Array(64);
@@ -71,10 +69,9 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.batch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.diagBatch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.grad = new Float64Array(policy.nParams);
-    this.prevTheta = new Float64Array(policy.nParams);
     this.optBatchNum = new Float64Array(policy.nParams);
     this.optBatchDen = new Float64Array(policy.nParams);
-    this.optimizer = createOptimizer(settings.optimizer, policy.nParams);
+    this.stepper = new GuardedStep(policy.theta, settings);
     this.explain = new UpdateExplanation(policy.nParams);
   }
 
@@ -86,7 +83,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.rng.seed(this.seed, Stream.agent);
     this.policy.resetParameters();
     this.baselines.reset();
-    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
+    this.stepper.reset();
     if (this.batch.maxEpisodes === this.settings.batch) this.batch.clear();
     else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     Object.assign(this.stats, emptyStats());
@@ -178,12 +175,13 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     this.gradientInto(batch, grad);
     this.stats.updates++;
     let flags = UPDATED;
-    if (this.optimizer.kind !== this.settings.optimizer) this.newOptimizer();
-    const prev = this.prevTheta;
-    if (!this.optimizer.ascend(theta, grad, this.settings.lr, prev)) {
-      flags |= this.diverged();
+    const failure = this.stepper.apply(grad);
+    if (failure !== null) {
+      this.error = `update ${this.stats.updates} ${failure}`;
+      flags |= DIVERGED;
     } else {
-      if (this.recordExplain) this.explain.recordUpdate(prev, theta, grad, this.settings.baseline);
+      if (this.recordExplain)
+        this.explain.recordUpdate(this.stepper.prev, theta, grad, this.settings.baseline);
       this.baselines.learn(batch, this.settings.baselineLr);
       if (this.settings.baseline === 'optimal')
         this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
@@ -191,18 +189,6 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     if (batch.maxEpisodes === this.settings.batch) batch.clear();
     else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
     return flags;
-  }
-
-  /** Puts back the last finite θ, restarts the optimizer and records why (out of line: the rare path). */
-  private diverged(): number {
-    this.policy.theta.set(this.prevTheta);
-    this.newOptimizer();
-    this.error = `update ${this.stats.updates} ${divergenceReason(this.grad, this.settings.lr)}`;
-    return DIVERGED;
-  }
-
-  private newOptimizer(): void {
-    this.optimizer = createOptimizer(this.settings.optimizer, this.policy.nParams);
   }
 
   /** g = (1/N) Σ_t γ^t (G_t − b_t) ∇log π(A_t|S_t) with the active baseline, into `out`. */

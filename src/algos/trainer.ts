@@ -7,7 +7,7 @@ import type { Env } from '../core/env';
 import { allFinite } from '../core/math';
 import type { Rng } from '../core/random';
 import type { BaselineKind } from './baselines';
-import type { OptimizerKind } from './optimizers';
+import { createOptimizer, type Optimizer, type OptimizerKind } from './optimizers';
 
 /** `step()` result bit: an episode ended on this step. */
 export const EPISODE_END = 1;
@@ -80,6 +80,40 @@ export function divergenceReason(grad: Float64Array, lr: number): string {
   return allFinite(grad)
     ? `produced non-finite parameters (learning rate ${lr} is too large?); the last finite parameters were restored`
     : 'produced a non-finite gradient (a reward was NaN or infinite?); the parameters were left unchanged';
+}
+
+/**
+ * Optimizer steps on θ that are undone when they leave θ non-finite (a NaN reward, too large a learning
+ * rate): θ goes back to its last finite value and the optimizer restarts, so one bad batch cannot poison the
+ * run. Shared by both trainers; follows `settings.optimizer` live.
+ */
+export class GuardedStep {
+  /** θ before the last step (valid after {@link apply}). */
+  readonly prev: Float64Array;
+  private optimizer: Optimizer;
+
+  /** @param theta the parameters stepped in place @param settings live hyperparameters */
+  constructor(
+    readonly theta: Float64Array,
+    readonly settings: TrainerSettings,
+  ) {
+    this.prev = Float64Array.from(theta);
+    this.optimizer = createOptimizer(settings.optimizer, theta.length);
+  }
+
+  /** θ ← θ + step(g); returns null, or the reason (one line) why the step was undone. */
+  apply(grad: Float64Array): string | null {
+    if (this.optimizer.kind !== this.settings.optimizer) this.reset();
+    if (this.optimizer.ascend(this.theta, grad, this.settings.lr, this.prev)) return null;
+    this.theta.set(this.prev);
+    this.reset();
+    return divergenceReason(grad, this.settings.lr);
+  }
+
+  /** A fresh optimizer (no moment estimates). */
+  reset(): void {
+    this.optimizer = createOptimizer(this.settings.optimizer, this.theta.length);
+  }
 }
 
 /** Fresh zeroed stats. */
