@@ -12,7 +12,8 @@
  *   Higham 2002 ch. 9) and keeps the band: cost nStates·kl·ku with kl, ku the model's band widths in its own
  *   state numbering (a row-major W-wide gridworld has kl = ku = W). The same factors give η (transposed solve);
  *   episode lengths need the γ = 1 factors (a second LU when γ < 1). With γ = 1 only states whose episode ends
- *   with probability 1 get values; the rest are NaN.
+ *   with probability 1 get values; the rest are NaN. The LU lives in bandLU.ts, the search for states that
+ *   may never end in reachability.ts.
  * - Finite H: a forward pass on d_t(s) = P(S_t = s, t < T) (kept for all t: H·nStates numbers) and backward
  *   induction on v_k (k steps left), each O(H·nnz_π), plus one O(nnz) pass over the outcomes.
  * - Gradient: the policy gradient theorem (S&B §13.2) with η(s) = Σ_t γ^t d_t(s), and for softmax
@@ -21,6 +22,8 @@
  */
 import type { TabularModel } from '../../core/env';
 import { softmaxInto } from '../../core/math';
+import { bandLUFactor, bandLUSolve, bandLUSolveTransposed } from './bandLU';
+import { markProper, reverseGraph, type ReverseGraph } from './reachability';
 
 /** Largest finite-horizon time table (H·nStates numbers, 64 MiB) {@link TabularEvaluator} will allocate. */
 export const MAX_TIME_TABLE = 1 << 23;
@@ -65,11 +68,9 @@ export class TabularEvaluator {
   private readonly cSlot: Int32Array; // where each compact outcome lands in its state's P_π row
   private readonly sOff: Int32Array; // P_π row of s: slots [sOff[s], sOff[s+1]) with next state sNext[j]
   private readonly sNext: Int32Array;
-  private readonly sSrc: Int32Array; // the state owning slot j
   private readonly pPi: Float64Array; // P_π(s, sNext[j]), refilled by every evaluate
-  private readonly revOff: Int32Array; // slots leading into state t: revSlot[revOff[t] .. revOff[t+1])
-  private readonly revSlot: Int32Array;
-  private readonly mark: Uint8Array;
+  private readonly graph: ReverseGraph; // P_π read backwards (with the state owning each slot), for markProper
+  private readonly mark: Uint8Array; // 1: the episode from s ends with probability 1 (see markProper)
   private readonly queue: Int32Array;
   private readonly band: Float64Array;
   private readonly work: Float64Array;
@@ -134,24 +135,17 @@ export class TabularEvaluator {
       }
       this.sOff[s + 1] = sNext.length;
     }
-    [this.cNext, this.cSlot, this.sNext, this.sSrc] = [cNext, cSlot, sNext, sSrc].map((x) =>
-      Int32Array.from(x),
-    );
+    [this.cNext, this.cSlot, this.sNext] = [cNext, cSlot, sNext].map((x) => Int32Array.from(x));
     this.cProb = Float64Array.from(cProb);
     this.pPi = new Float64Array(sNext.length);
     this.accA = new Float64Array(sNext.length);
     let kl = 0;
     let ku = 0;
-    this.revOff = new Int32Array(n + 1);
     for (let j = 0; j < sNext.length; j++) {
       kl = Math.max(kl, sSrc[j] - sNext[j]);
       ku = Math.max(ku, sNext[j] - sSrc[j]);
-      this.revOff[sNext[j] + 1]++;
     }
-    for (let s = 0; s < n; s++) this.revOff[s + 1] += this.revOff[s];
-    this.revSlot = new Int32Array(sNext.length);
-    const fill = this.revOff.slice(0, n);
-    for (let j = 0; j < sNext.length; j++) this.revSlot[fill[sNext[j]]++] = j;
+    this.graph = reverseGraph(n, Int32Array.from(sSrc), this.sNext, this.pPi);
     this.kl = kl;
     this.ku = ku;
     this.band = new Float64Array(n * (kl + ku + 1));
@@ -186,12 +180,12 @@ export class TabularEvaluator {
 
   private evaluateInfinite(gamma: number): void {
     const { nStates: n, nActions: nA, start } = this.model;
-    const { v, q, eta, steps, rBar, mark, cOff, cNext, cProb } = this;
-    const proper = this.markProper();
+    const { v, q, eta, steps, rBar, mark, cOff, cNext, cProb, probs, pEnd, kl, ku, band } = this;
+    const proper = markProper(this.graph, probs, pEnd, nA, start, mark, this.queue);
     // v = r_π + γ P_π v  ⇔  (I − γ P_π) v = r_π,  r_π(s) = Σ_a π(a|s) r̄(s,a)   (S&B eq. 4.4 in matrix form)
     this.factor(gamma);
     for (let s = 0; s < n; s++) v[s] = gamma === 1 && mark[s] !== 1 ? 0 : this.rPi[s];
-    this.solve(v);
+    bandLUSolve(band, kl, ku, v);
     if (gamma === 1) for (let s = 0; s < n; s++) if (mark[s] !== 1) v[s] = NaN;
     // q(s,a) = r̄(s,a) + γ Σ_k p_k [¬terminal_k] v(next_k)
     for (let sa = 0; sa < n * nA; sa++) {
@@ -201,14 +195,14 @@ export class TabularEvaluator {
     }
     // η = start + γ P_πᵀ η  ⇔  (I − γ P_π)ᵀ η = start
     eta.set(start);
-    this.solveTransposed(eta);
+    bandLUSolveTransposed(band, kl, ku, eta);
     if (gamma === 1 && !proper) eta.fill(NaN);
     this.J = startDot(start, v);
     this.accumulateGradient();
     // L = 1 + P_π L (γ = 1): expected remaining steps, Infinity where the episode may never end
     if (gamma !== 1) this.factor(1);
     for (let s = 0; s < n; s++) steps[s] = mark[s] === 1 ? 1 : 0;
-    this.solve(steps);
+    bandLUSolve(band, kl, ku, steps);
     for (let s = 0; s < n; s++) if (mark[s] !== 1) steps[s] = Infinity;
     this.expectedLength = startDot(start, steps);
   }
@@ -301,44 +295,6 @@ export class TabularEvaluator {
     }
   }
 
-  /**
-   * Marks mark[s] = 1 when, under the support of π, the episode from s ends with probability 1: s cannot reach
-   * a state from which termination is unreachable. Returns false when the start distribution touches any other.
-   */
-  private markProper(): boolean {
-    const { nStates: n, nActions: nA, start } = this.model;
-    const { mark, probs, pEnd } = this;
-    // Pass 1 (mark 1): termination is reachable, found by backward search from states with an ending action.
-    for (let s = 0; s < n; s++) {
-      let end = 0;
-      for (let sa = s * nA; sa < s * nA + nA; sa++) end += probs[sa] * pEnd[sa];
-      mark[s] = end > 0 ? 1 : 0;
-    }
-    this.spread(1, 0, 1);
-    // Pass 2 (mark 2): a state that can reach a never-ending state (mark 0) is improper as well.
-    this.spread(0, 1, 2);
-    let ok = true;
-    for (let s = 0; s < n; s++) if (mark[s] !== 1 && start[s] > 0) ok = false;
-    return ok;
-  }
-
-  /** Backward breadth-first search from the states marked `seed`: predecessors (P_π > 0) marked `from` → `to`. */
-  private spread(seed: number, from: number, to: number): void {
-    const { mark, queue, pPi, revOff, revSlot, sSrc } = this;
-    let tail = 0;
-    for (let s = 0; s < mark.length; s++) if (mark[s] === seed) queue[tail++] = s;
-    for (let head = 0; head < tail; head++) {
-      const t = queue[head];
-      for (let i = revOff[t]; i < revOff[t + 1]; i++) {
-        const s = sSrc[revSlot[i]];
-        if (mark[s] === from && pPi[revSlot[i]] > 0) {
-          mark[s] = to;
-          queue[tail++] = s;
-        }
-      }
-    }
-  }
-
   /** Writes A = I − γ P_π into band storage (rows of improper states → identity when γ = 1) and LU-factors it. */
   private factor(gamma: number): void {
     const n = this.model.nStates;
@@ -350,45 +306,7 @@ export class TabularEvaluator {
       if (gamma === 1 && mark[s] !== 1) continue;
       for (let j = sOff[s]; j < sOff[s + 1]; j++) band[s * w + sNext[j] - s + kl] -= gamma * pPi[j];
     }
-    // Doolittle LU without pivoting, A[i][j] at band[i·w + j − i + kl]:  A[i][j] −= (A[i][k]/A[k][k]) A[k][j]
-    for (let k = 0; k < n; k++) {
-      const inv = 1 / band[k * w + kl];
-      const iMax = Math.min(n - 1, k + kl);
-      const jMax = Math.min(n - 1, k + ku);
-      const rk = k * w - k + kl;
-      for (let i = k + 1; i <= iMax; i++) {
-        const ri = i * w - i + kl;
-        if (band[ri + k] === 0) continue;
-        const l = (band[ri + k] *= inv);
-        for (let j = k + 1; j <= jMax; j++) band[ri + j] -= l * band[rk + j];
-      }
-    }
-  }
-
-  /** Solves L U x = b in place (x holds b on entry). */
-  private solve(x: Float64Array): void {
-    const { band, kl, ku } = this;
-    const n = x.length;
-    const w = kl + ku + 1;
-    for (let i = 0; i < n; i++)
-      for (let j = Math.max(0, i - kl); j < i; j++) x[i] -= band[i * w + j - i + kl] * x[j];
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = i + 1; j <= Math.min(n - 1, i + ku); j++) x[i] -= band[i * w + j - i + kl] * x[j];
-      x[i] /= band[i * w + kl];
-    }
-  }
-
-  /** Solves (L U)ᵀ x = Uᵀ Lᵀ x = c in place. */
-  private solveTransposed(x: Float64Array): void {
-    const { band, kl, ku } = this;
-    const n = x.length;
-    const w = kl + ku + 1;
-    for (let j = 0; j < n; j++) {
-      for (let i = Math.max(0, j - ku); i < j; i++) x[j] -= band[i * w + j - i + kl] * x[i];
-      x[j] /= band[j * w + kl];
-    }
-    for (let j = n - 1; j >= 0; j--)
-      for (let i = j + 1; i <= Math.min(n - 1, j + kl); i++) x[j] -= band[i * w + j - i + kl] * x[i];
+    bandLUFactor(band, n, kl, ku);
   }
 }
 
