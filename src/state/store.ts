@@ -16,7 +16,14 @@ import type { BaselineKind } from '../algos/baselines';
 import type { OptimizerKind } from '../algos/optimizers';
 
 /** Config keys that apply to a running agent without a rebuild. */
-export const liveKeys: readonly (keyof RunConfig)[] = ['lr', 'baselineLr', 'gamma', 'batch', 'baseline', 'optimizer'];
+export const liveKeys: readonly (keyof RunConfig)[] = [
+  'lr',
+  'baselineLr',
+  'gamma',
+  'batch',
+  'baseline',
+  'optimizer',
+];
 
 /** What agent B changes relative to agent A when comparing (everything else is shared, incl. the seed). */
 export interface CompareOverrides {

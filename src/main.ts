@@ -1,0 +1,90 @@
+/**
+ * The playground's composition root: store ← URL, DOM controls, the live runner, the Pixi stage, and the
+ * frame loop that ties them together (train K steps, then draw). Everything else lives in its layer.
+ */
+import { Application } from 'pixi.js';
+import type { EnvViewOptions } from './render/View';
+import { Runner, type RewardCompiler } from './app/Runner';
+import { paintCell } from './app/mapEdit';
+import { StageView } from './render/StageView';
+import { createPlaygroundStore } from './state/store';
+import { syncHash } from './state/url';
+import { mountUi } from './ui/mountUi';
+
+const compileReward: RewardCompiler = async (text) => {
+  const { compileExpression } = await import('./expr');
+  const r = compileExpression(text, { variable: 'a' });
+  return r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error };
+};
+
+async function start(): Promise<void> {
+  const store = createPlaygroundStore();
+  const { stage } = mountUi(document.getElementById('app')!, store);
+  // config ⇄ location.hash (same keys as the CLI flags); a malformed link is ignored with a notice
+  syncHash(store, window);
+  const runner = new Runner(store, compileReward);
+
+  const app = new Application();
+  await app.init({
+    resizeTo: stage,
+    background: '#ffffff',
+    antialias: true,
+    preference: 'webgl',
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+  });
+  app.canvas.setAttribute('aria-label', 'Gradient Wars: environment and learning curves');
+  app.canvas.setAttribute('role', 'img');
+  stage.appendChild(app.canvas);
+
+  const view = new StageView({
+    cell: (cell, drag) => {
+      const s = store.getState();
+      const env = runner.frame.agents[0]?.env;
+      if (!env || env.kind !== 'gridworld') return;
+      if (!s.view.editing) {
+        if (!drag) s.setView({ selectedCell: s.view.selectedCell === cell ? -1 : cell });
+        return;
+      }
+      const r = paintCell(env.cells, env.width, env.height, cell, s.view.brush);
+      if (r === null) return;
+      if ('error' in r) s.setMapError(r.error);
+      else {
+        s.setMapError(null);
+        s.setConfig({ map: r.map });
+      }
+    },
+  });
+  app.stage.addChild(view.root);
+  store.subscribe(
+    (s) => s.view,
+    () => view.invalidate(),
+  );
+
+  await runner.rebuild();
+  const options = (): EnvViewOptions => {
+    const v = store.getState().view;
+    return { ...v, ...runner.animation() };
+  };
+  let opts = options();
+  store.subscribe(
+    (s) => [s.view, s.speed] as const,
+    () => (opts = options()),
+    { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
+  );
+  app.ticker.add((ticker) => {
+    runner.tick(ticker.deltaMS);
+    view.sync(runner.frame, opts, app.screen.width, app.screen.height, ticker.deltaMS);
+  });
+  // a handle for the browser tests and for curious users in the console
+  (window as unknown as { gradientWars: unknown }).gradientWars = { store, runner, app };
+  document.body.dataset.ready = 'true';
+}
+
+void start().catch((e: unknown) => {
+  const msg = e instanceof Error ? e.message : String(e);
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.textContent = `Gradient Wars could not start: ${msg}`;
+  document.body.prepend(box);
+});

@@ -1,0 +1,113 @@
+/**
+ * The status line: a polite live region with the published summary of each agent ("Episode 1 234 · step
+ * 5 678 · mean return (last 100) 0.87 · baseline: learned (V = 0.42)"), refreshed from `store.stats` at most
+ * every `minIntervalMs` (a live region re-read ten times a second is noise), and an alert region with the run
+ * error, e.g. a divergence that paused the run.
+ */
+import type { BaselineKind } from '../algos/baselines';
+import type { Playground, PlaygroundStore, PublishedStats } from '../state/store';
+import { el, formatNumber, groupDigits, Scope } from './dom';
+
+/** Options of {@link StatusLine}. */
+export interface StatusLineOptions {
+  /** Shortest time between two updates of the live text, in ms (default 500). */
+  minIntervalMs?: number;
+}
+
+/** Symbol of the value each baseline kind publishes. */
+const baselineSymbols: Readonly<Record<BaselineKind, string>> = {
+  none: '',
+  average: 'R̄',
+  ema: 'b',
+  learned: 'V',
+  optimal: 'b*',
+  loo: 'b',
+};
+
+/** The text for one agent's stats under `baseline`. */
+export function statsText(stats: PublishedStats, baseline: BaselineKind): string {
+  const sym = baselineSymbols[baseline];
+  const value =
+    sym && Number.isFinite(stats.baselineValue) ? ` (${sym} = ${formatNumber(stats.baselineValue)})` : '';
+  return [
+    `Episode ${groupDigits(stats.episodes)}`,
+    `step ${groupDigits(stats.steps)}`,
+    `mean return (last 100) ${formatNumber(stats.meanReturn)}`,
+    `baseline: ${baseline}${value}`,
+  ].join(' · ');
+}
+
+/** The status lines of the state: one per agent (prefixed "A:"/"B:" when comparing). */
+export function statusLines(s: Playground): string[] {
+  const { A, B } = s.stats;
+  if (!A) return ['Ready: press Play or Step.'];
+  if (!s.compare.enabled || !B) return [statsText(A, s.config.baseline)];
+  return [
+    `A: ${statsText(A, s.config.baseline)}`,
+    `B: ${statsText(B, s.compare.b.baseline ?? s.config.baseline)}`,
+  ];
+}
+
+/** The run error(s) of the state, or an empty string. */
+export function errorText(s: Playground): string {
+  const { A, B } = s.stats;
+  const both = s.compare.enabled && B;
+  return [A?.error ? `${both ? 'A: ' : ''}${A.error}` : '', both && B.error ? `B: ${B.error}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The status and error regions, appended to `parent` as `div.status-line`. */
+export class StatusLine {
+  /** Wrapper of both regions. */
+  readonly root: HTMLDivElement;
+  private readonly scope = new Scope();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private last = -Infinity;
+
+  /** Mounts into `parent` and follows `store`. */
+  constructor(
+    parent: HTMLElement,
+    private readonly store: PlaygroundStore,
+    private readonly options: StatusLineOptions = {},
+  ) {
+    const status = el('div', {
+      id: 'status',
+      class: 'status',
+      attrs: { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+    });
+    const alert = el('div', { id: 'run-error', class: 'run-error', attrs: { role: 'alert' } });
+    this.root = el('div', { class: 'status-line' }, [status, alert]);
+    parent.append(this.root);
+    const paint = () => {
+      const lines = statusLines(this.store.getState());
+      status.replaceChildren(...lines.map((t) => el('p', { text: t })));
+    };
+    const renderStatus = () => {
+      this.timer = undefined;
+      this.last = Date.now();
+      paint();
+    };
+    const schedule = () => {
+      const wait = (this.options.minIntervalMs ?? 500) - (Date.now() - this.last);
+      if (wait <= 0) renderStatus();
+      else if (this.timer === undefined) this.timer = setTimeout(renderStatus, wait);
+    };
+    const renderError = (text: string) => void (alert.textContent = text);
+    paint();
+    renderError(errorText(store.getState()));
+    this.scope.add(store.subscribe((s) => s.stats, schedule));
+    this.scope.add(store.subscribe((s) => s.compare, schedule));
+    this.scope.add(store.subscribe((s) => s.config.baseline, schedule));
+    this.scope.add(store.subscribe(errorText, renderError));
+    this.scope.add(() => {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.root.remove();
+    });
+  }
+
+  /** Stops following the store and removes the regions. */
+  dispose(): void {
+    this.scope.dispose();
+  }
+}

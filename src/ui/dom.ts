@@ -1,0 +1,85 @@
+/**
+ * Small DOM helpers for the controls: element creation, a disposal scope and number formatting. No framework
+ * (HOUSE-STYLE §2: src/ui/ is semantic HTML that talks to the store).
+ */
+
+/** Attributes and text for {@link el}; `false`/`undefined` attributes are left out, `true` ones set empty. */
+export interface ElProps {
+  id?: string;
+  class?: string;
+  text?: string;
+  attrs?: Readonly<Record<string, string | number | boolean | undefined>>;
+}
+
+/** Creates `<tag>` with the given props and children (strings become text nodes). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: ElProps = {},
+  children: readonly (Node | string)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.id) node.id = props.id;
+  if (props.class) node.className = props.class;
+  if (props.text !== undefined) node.textContent = props.text;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) {
+    if (v === undefined || v === false) continue;
+    node.setAttribute(k, v === true ? '' : String(v));
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Collects cleanup functions and runs them once, newest first. */
+export class Scope {
+  private readonly fns: (() => void)[] = [];
+
+  /** Registers a cleanup function and returns it. */
+  add(fn: () => void): () => void {
+    this.fns.push(fn);
+    return fn;
+  }
+
+  /** Adds an event listener and registers its removal. */
+  listen<K extends keyof HTMLElementEventMap>(
+    target: HTMLElement,
+    type: K,
+    fn: (ev: HTMLElementEventMap[K]) => void,
+  ): void {
+    target.addEventListener(type, fn);
+    this.add(() => target.removeEventListener(type, fn));
+  }
+
+  /** Runs every cleanup (newest first) and forgets them. */
+  dispose(): void {
+    while (this.fns.length > 0) this.fns.pop()!();
+  }
+}
+
+/** Digits grouped in threes with plain spaces: 1234567 → "1 234 567" (integers only). */
+export function groupDigits(n: number): string {
+  const s = Math.abs(Math.round(n)).toString();
+  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return n < 0 && Math.round(n) !== 0 ? `−${grouped}` : grouped;
+}
+
+/**
+ * A readable number: "—" if not finite, grouped integers from 1 000 up, two decimals down to 0.01, then
+ * `digits` significant digits (0.00195, 1.2e-7). Negative numbers use a true minus sign.
+ */
+export function formatNumber(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  if (a >= 1000) return groupDigits(x);
+  const s =
+    a >= 0.01 || a === 0 ? a.toFixed(2) : a >= 1e-4 ? a.toPrecision(digits) : a.toExponential(digits - 1);
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
+/** `digits` significant digits without trailing zeros (0.024, −0.008, 1.2e-7, 1 230); "—" if not finite. */
+export function formatSig(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  const v = Number(x.toPrecision(digits));
+  if (Math.abs(v) >= 1000 && Number.isInteger(v)) return groupDigits(v);
+  const s = String(Math.abs(v));
+  return v < 0 ? `−${s}` : s;
+}
