@@ -67,7 +67,7 @@ export class Runner {
     if (config.env === 'continuous-bandit') await this.ensureReward(config.reward);
     if (ticket !== this.building) return; // a newer rebuild started meanwhile
     const configs: RunConfig[] = [config];
-    if (compare.enabled) configs.push({ ...config, ...compare.b });
+    if (compare.enabled) configs.push(withOverrides(config, compare.b));
     try {
       this.agents = configs.map(
         (c, i) => new AgentRunner(i === 0 ? 'A' : 'B', labelOf(i, c), i, c, this.reward),
@@ -183,7 +183,7 @@ export class Runner {
   }
 
   private applyAll(config: RunConfig, b: Partial<RunConfig> | null): void {
-    this.agents.forEach((a, i) => a.applyLive(i === 1 && b ? { ...config, ...b } : config, this.reward));
+    this.agents.forEach((a, i) => a.applyLive(i === 1 && b ? withOverrides(config, b) : config, this.reward));
   }
 
   /** Compiles the reward once per edit; a bad one keeps the last good reward and reports why. */
@@ -203,6 +203,13 @@ export class Runner {
       }
     }
   }
+}
+
+/** A's config with B's overrides (unset or empty ones mean "same as A"). */
+function withOverrides(config: RunConfig, b: Partial<RunConfig>): RunConfig {
+  const out = { ...config } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(b)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+  return out as unknown as RunConfig;
 }
 
 function labelOf(i: number, c: RunConfig): string {

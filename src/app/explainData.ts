@@ -25,7 +25,7 @@ export function explainOf(a: AgentRunner): ExplainData | null {
       idx.push(ex.obs * nA + b);
       if (env.kind === 'gridworld') names.push(`θ(s${ex.obs}, ${gridActions[b]})`);
       else if (env.kind === 'short-corridor') names.push(`θ(${corridorActions[b]})`);
-      else names.push(`θ(arm ${b})`);
+      else names.push(`θ(arm ${b + 1})`);
     }
   } else {
     const p = a.run.policy;

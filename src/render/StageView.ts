@@ -1,0 +1,84 @@
+/**
+ * Lays out the canvas: the environment view of each agent across the top (A, and B beside it when
+ * comparing) and the charts below. Rebuilds its children when the frame's layout version or the canvas size
+ * changes; otherwise only updates them.
+ */
+import { Container, Graphics } from 'pixi.js';
+import type { Frame } from '../app/frame';
+import { ChartsView } from './charts/ChartsView';
+import type { EnvView, EnvViewEvents, EnvViewOptions } from './View';
+import { createEnvView } from './views';
+
+const GAP = 12;
+
+/** The whole canvas. */
+export class StageView {
+  readonly root = new Container();
+  private envViews: EnvView[] = [];
+  private readonly charts = new ChartsView();
+  private readonly separator = new Graphics();
+  private version = -1;
+  private width = 0;
+  private height = 0;
+  private kinds = '';
+
+  /** @param events pointer events of the environment views (cell clicks for the gridworld) */
+  constructor(private readonly events: EnvViewEvents) {
+    this.root.addChild(this.separator, this.charts.root);
+  }
+
+  /** Draws `frame` at the canvas size (rebuilding when anything structural changed). */
+  sync(frame: Frame, options: EnvViewOptions, width: number, height: number, dtMs: number): void {
+    const kinds = frame.agents.map((a) => a.env.kind).join();
+    const structural =
+      frame.layoutVersion !== this.version ||
+      width !== this.width ||
+      height !== this.height ||
+      kinds !== this.kinds;
+    if (structural) {
+      this.version = frame.layoutVersion;
+      this.width = width;
+      this.height = height;
+      if (kinds !== this.kinds || this.envViews.length !== frame.agents.length) this.replaceEnvViews(frame);
+      this.kinds = kinds;
+      this.layout(frame, options);
+      return;
+    }
+    frame.agents.forEach((a, i) => this.envViews[i]?.update(a, options, dtMs));
+    this.charts.update(frame);
+  }
+
+  /** Rebuilds the env views on the next sync (e.g. when a view toggle changes what they draw). */
+  invalidate(): void {
+    this.version = -1;
+  }
+
+  private replaceEnvViews(frame: Frame): void {
+    for (const v of this.envViews) {
+      this.root.removeChild(v.root);
+      v.destroy();
+    }
+    this.envViews = frame.agents.map((a) => createEnvView(a.env.kind, this.events));
+    for (const v of this.envViews) this.root.addChild(v.root);
+  }
+
+  private layout(frame: Frame, options: EnvViewOptions): void {
+    const w = this.width;
+    const h = this.height;
+    const n = Math.max(1, frame.agents.length);
+    const envH = Math.round(Math.max(220, Math.min(h * 0.48, h - 300)));
+    const envW = Math.floor((w - GAP * (n + 1)) / n);
+    frame.agents.forEach((a, i) => {
+      const v = this.envViews[i];
+      v.root.position.set(GAP + i * (envW + GAP), GAP);
+      v.rebuild(a, envW, envH - GAP, options);
+    });
+    this.separator.clear();
+    this.separator
+      .moveTo(GAP, envH + GAP / 2)
+      .lineTo(w - GAP, envH + GAP / 2)
+      .stroke({ width: 1, color: 0xe2e4ea });
+    this.charts.root.position.set(0, envH + GAP);
+    this.charts.rebuild(frame, w, Math.max(200, h - envH - GAP));
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * A reusable line chart on a light panel: title, legend, linear or log y axis with nice ticks and light
+ * gridlines, lines read straight from {@link Series} buffers (src/app/Series.ts), a hover readout, and a
+ * centred message when there is nothing to draw. HOUSE-STYLE §6: every Text and Graphics is created in
+ * `rebuild`; `update` (once per frame) redraws a chart's lines only when one of its series changed (length
+ * or version), and re-labels ticks only when their values change.
+ */
+import { Container, Graphics, Rectangle, type FederatedPointerEvent, type Text } from 'pixi.js';
+import type { Series } from '../../app/Series';
+import { COLORS } from '../colors';
+import { Axes } from './Axes';
+import { LEGEND_ROW, Legend, type LegendEntry } from './Legend';
+import { drawSeries } from './drawSeries';
+import { emptyExtent, extendExtent, nearestIndex, paddedRange } from './plotMath';
+import { FONT, SPACE, makeText, setText, type Rect } from './theme';
+import { formatValue } from './ticks';
+import { Tooltip, type TooltipRow } from './Tooltip';
+
+export type { LineStyle } from './Legend';
+
+/** One line: a series and how it looks. */
+export interface LineSpec extends LegendEntry {
+  /** The points (read every frame; owned by the runner). */
+  series: Series;
+  /** Name in the hover readout (default: group + label). */
+  tooltipLabel?: string;
+  /** Keep the legend entry while the line has no finite point (default: hidden until it has one). */
+  legendWhenEmpty?: boolean;
+}
+
+/** What a chart shows. */
+export interface ChartSpec {
+  title: string;
+  /** x-axis title (default "episode"). */
+  xLabel?: string;
+  yLabel: string;
+  /** y axis scale (default linear); a log axis ignores values ≤ 0. */
+  yScale?: 'linear' | 'log';
+  /** Fixed y range instead of auto-ranging. */
+  yRange?: readonly [number, number];
+  /** Label y (data in [0, 1]) as a percentage. */
+  yPercent?: boolean;
+  lines: LineSpec[];
+  /** Shown when no line has a point (default "no data yet"). */
+  emptyMessage?: string;
+  /** Shown when lines have points but none drawable (all NaN, or ≤ 0 on a log axis). */
+  noValuesMessage?: string;
+}
+
+interface LineState {
+  spec: LineSpec;
+  /** The series drawn (initially `spec.series`; re-pointed by setSeries). */
+  series: Series;
+  g: Graphics;
+  px: Float64Array;
+  py: Float64Array;
+  seenLength: number;
+  seenVersion: number;
+  hasData: boolean;
+}
+
+const STYLE_RANK = { faint: 0, normal: 1, dashed: 2 } as const;
+const scratch = emptyExtent();
+
+/** A line chart; place `root`, then `rebuild` on structure/size changes and `update` every frame. */
+export class LineChart {
+  /** The chart's panel, origin at its top-left corner. */
+  readonly root = new Container();
+  private readonly panel = new Graphics();
+  private readonly plotBg = new Graphics();
+  private readonly lineLayer = new Container();
+  private readonly axes = new Axes();
+  private readonly legend = new Legend();
+  private readonly tooltip = new Tooltip();
+  private readonly title: Text;
+  private readonly message: Text;
+  private spec: ChartSpec = { title: '', yLabel: '', lines: [] };
+  private lines: LineState[] = [];
+  private rows: TooltipRow[] = [];
+  private width = 0;
+  private height = 0;
+  private legendHeight = 0;
+  private yLabelWidth = 0;
+  private plot: Rect = { x: 0, y: 0, w: 1, h: 1 };
+  private dirty = true;
+  private showing = false;
+  private hoverX = NaN;
+
+  constructor() {
+    this.title = makeText('', { size: FONT.title, weight: '600' });
+    this.message = makeText('', { size: FONT.empty, color: COLORS.faintText, italic: true });
+    this.message.anchor.set(0.5);
+    const r = this.root;
+    r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.axes.front);
+    r.addChild(this.legend.root, this.title, this.message, this.tooltip.root);
+    r.eventMode = 'static';
+    r.on('pointermove', (e: FederatedPointerEvent) => this.hover(e.getLocalPosition(this.root).x));
+    r.on('pointerleave', () => this.hover(NaN));
+  }
+
+  /** Rebuilds for `spec` at `width` × `height` pixels. */
+  rebuild(spec: ChartSpec, width: number, height: number): void {
+    this.spec = spec;
+    this.width = Math.max(120, Math.floor(width));
+    this.height = Math.max(100, Math.floor(height));
+    for (const l of this.lines) l.g.destroy();
+    this.lines = spec.lines.map((s) => ({
+      spec: s,
+      series: s.series,
+      g: new Graphics(),
+      px: new Float64Array(s.series.capacity),
+      py: new Float64Array(s.series.capacity),
+      seenLength: -1,
+      seenVersion: -1,
+      hasData: true,
+    }));
+    const order = [...this.lines].sort((a, b) => STYLE_RANK[a.spec.style] - STYLE_RANK[b.spec.style]);
+    for (const l of order) this.lineLayer.addChild(l.g);
+    this.tooltip.build(spec.lines.map((s) => s.color));
+    this.rows = spec.lines.map((s) => ({
+      label: s.tooltipLabel ?? (s.group ? `${s.group} ${s.label}` : s.label),
+      value: '',
+      dotX: NaN,
+      dotY: NaN,
+      active: false,
+    }));
+    setText(this.title, spec.title);
+    const log = spec.yScale === 'log';
+    this.axes.build({ xTitle: spec.xLabel ?? 'episode', yTitle: spec.yLabel, log, percent: !!spec.yPercent });
+    this.legend.build(spec.lines, this.width - 2 * SPACE.pad);
+    this.legendHeight = this.legend.layout();
+    this.yLabelWidth = 28;
+    this.layout();
+    this.hoverX = NaN;
+    this.tooltip.hide();
+    this.dirty = true;
+    this.update();
+  }
+
+  /** Points line `index` at another series (when the runner swapped buffers); marks it for redraw. */
+  setSeries(index: number, series: Series): void {
+    const l = this.lines[index];
+    if (!l || l.series === series) return;
+    l.series = series;
+    if (l.px.length < series.capacity) {
+      l.px = new Float64Array(series.capacity);
+      l.py = new Float64Array(series.capacity);
+    }
+    this.dirty = true;
+  }
+
+  /** Per-frame refresh: redraws only if a series changed since the last call. */
+  update(): void {
+    let changed = this.dirty;
+    for (const l of this.lines) {
+      const s = l.series;
+      if (s.length !== l.seenLength || s.version !== l.seenVersion) changed = true;
+    }
+    if (!changed) return;
+    this.dirty = false;
+    const log = this.spec.yScale === 'log';
+    let xMin = Infinity;
+    let xMax = -Infinity;
+    const y = emptyExtent();
+    let legendChanged = false;
+    for (let i = 0; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      const s = l.series;
+      l.seenLength = s.length;
+      l.seenVersion = s.version;
+      if (s.length > 0) {
+        xMin = Math.min(xMin, s.x[0]);
+        xMax = Math.max(xMax, s.x[s.length - 1]);
+      }
+      scratch.min = Infinity;
+      scratch.max = -Infinity;
+      extendExtent(scratch, s.y, s.length, log);
+      l.hasData = scratch.min <= scratch.max;
+      y.min = Math.min(y.min, scratch.min);
+      y.max = Math.max(y.max, scratch.max);
+      legendChanged = this.legend.setVisible(i, l.hasData || !!l.spec.legendWhenEmpty) || legendChanged;
+    }
+    if (legendChanged) this.legend.layout();
+    const range = this.spec.yRange ?? paddedRange(y.min, y.max, 0.05, log);
+    const showing = xMin <= xMax && range !== null && y.min <= y.max;
+    if (showing !== this.showing) {
+      this.showing = showing;
+      this.drawBackdrop();
+    }
+    this.axes.setVisible(this.showing);
+    this.lineLayer.visible = this.showing;
+    this.message.visible = !this.showing;
+    if (!this.showing) {
+      const none = xMin > xMax;
+      setText(
+        this.message,
+        none ? (this.spec.emptyMessage ?? 'no data yet') : (this.spec.noValuesMessage ?? ''),
+      );
+      this.tooltip.hide();
+      return;
+    }
+    this.axes.x0 = xMin < xMax ? xMin : xMin - 1;
+    this.axes.x1 = xMin < xMax ? xMax : xMax + 1;
+    [this.axes.y0, this.axes.y1] = range as [number, number];
+    const widest = this.axes.refresh(SPACE.pad / 2, this.width - 2);
+    if (widest > this.yLabelWidth) {
+      this.yLabelWidth = Math.ceil(widest);
+      this.layout();
+      this.axes.refresh(SPACE.pad / 2, this.width - 2);
+    }
+    for (const l of this.lines) drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style);
+    this.dirty = false;
+    if (!Number.isNaN(this.hoverX)) this.hover(this.hoverX);
+  }
+
+  /** Frees everything. */
+  destroy(): void {
+    this.root.destroy({ children: true });
+  }
+
+  private layout(): void {
+    const { pad, gap, tick, tickLabel } = SPACE;
+    const w = this.width;
+    const h = this.height;
+    this.title.position.set(pad, pad - 2);
+    const legendTop = pad + FONT.title + 6;
+    this.legend.root.position.set(pad, legendTop);
+    const top = legendTop + (this.legendHeight > 0 ? this.legendHeight + gap : 0) + LEGEND_ROW / 2;
+    const left = pad + FONT.label + 6 + this.yLabelWidth + tickLabel + tick;
+    const bottom = h - pad - FONT.label - 6 - FONT.tick - tickLabel - tick;
+    this.plot = { x: left, y: top, w: Math.max(20, w - pad - 6 - left), h: Math.max(20, bottom - top) };
+    const p = this.plot;
+    this.axes.setRect(p, { x: pad - 1, y: top, w: w - 2 * pad, h: h - pad - top });
+    this.panel.clear().roundRect(0.5, 0.5, w - 1, h - 1, SPACE.radius);
+    this.panel.fill(COLORS.panel).stroke({ width: 1, color: COLORS.panelBorder });
+    this.drawBackdrop();
+    this.root.hitArea = new Rectangle(p.x, p.y, p.w, p.h);
+    this.tooltip.setHeight(p.h);
+    this.dirty = true;
+  }
+
+  /** White plot area; with nothing to plot, a wider area under the title holding the message. */
+  private drawBackdrop(): void {
+    const { pad } = SPACE;
+    const top = pad + FONT.title + 10;
+    const r = this.showing
+      ? this.plot
+      : { x: pad, y: top, w: this.width - 2 * pad, h: this.height - pad - top };
+    this.plotBg.clear().rect(r.x, r.y, r.w, r.h).fill(COLORS.background);
+    this.message.position.set(Math.round(r.x + r.w / 2), Math.round(r.y + r.h / 2));
+  }
+
+  /** Shows the readout for chart-pixel x `gx` (NaN hides it). */
+  private hover(gx: number): void {
+    this.hoverX = gx;
+    const first = this.lines.find((l) => l.series.length > 0);
+    if (Number.isNaN(gx) || !this.showing || !first) {
+      this.tooltip.hide();
+      return;
+    }
+    const fs = first.series;
+    const x = fs.x[nearestIndex(fs.x, fs.length, this.axes.dataX(gx))];
+    const pct = !!this.spec.yPercent;
+    for (let i = 0; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      const s = l.series;
+      const row = this.rows[i];
+      row.active = l.hasData;
+      if (!l.hasData) continue;
+      const k = nearestIndex(s.x, s.length, x);
+      const v = s.y[k];
+      row.value = pct && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : formatValue(v);
+      row.dotX = this.axes.px(s.x[k]);
+      row.dotY = Number.isFinite(v) ? this.axes.py(v) : NaN;
+    }
+    const header = `${this.spec.xLabel ?? 'episode'} ${formatValue(x)}`;
+    this.tooltip.show(this.axes.px(x), this.plot, header, this.rows);
+  }
+}
