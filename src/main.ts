@@ -28,7 +28,7 @@ async function start(): Promise<void> {
   await app.init({
     resizeTo: stage,
     background: '#ffffff',
-    antialias: true,
+    antialias: false,
     preference: 'webgl',
     autoDensity: true,
     resolution: Math.min(2, window.devicePixelRatio || 1),
@@ -72,9 +72,18 @@ async function start(): Promise<void> {
     () => (opts = options()),
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
+  // The frame loop: train, bring the views up to date, and render the canvas only when something was
+  // redrawn (≤ 10 Hz at fast speeds, every frame when moves are animated) or the pointer moved over it.
+  // Presenting a canvas is the expensive part for a software renderer, so this keeps the page at 60 fps
+  // while training runs flat out; an idle paused page renders nothing.
+  app.ticker.remove(app.render, app);
+  let pointerMoved = false;
+  app.canvas.addEventListener('pointermove', () => (pointerMoved = true));
   app.ticker.add((ticker) => {
     runner.tick(ticker.deltaMS);
-    view.sync(runner.frame, opts, app.screen.width, app.screen.height, ticker.deltaMS);
+    const drawn = view.sync(runner.frame, opts, app.screen.width, app.screen.height, ticker.deltaMS);
+    if (drawn || pointerMoved) app.render();
+    pointerMoved = false;
   });
   // a handle for the browser tests and for curious users in the console
   (window as unknown as { gradientWars: unknown }).gradientWars = { store, runner, app };

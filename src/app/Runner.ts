@@ -14,7 +14,7 @@ import { explainOf } from './explainData';
 import type { Frame } from './frame';
 
 /** Longest time (ms) spent training per frame, so rendering keeps ≥ 50 fps at any speed. */
-const FRAME_BUDGET_MS = 10;
+const FRAME_BUDGET_MS = 8;
 const PUBLISH_MS = 100;
 const DIAGNOSE_MS = 500;
 
@@ -214,5 +214,5 @@ function withOverrides(config: RunConfig, b: Partial<RunConfig>): RunConfig {
 
 function labelOf(i: number, c: RunConfig): string {
   const est = c.estimator === 'pathwise' ? 'pathwise' : `score · ${c.baseline}`;
-  return `${i === 0 ? 'A' : 'B'} · ${est} · lr ${c.lr}`;
+  return `${i === 0 ? 'A' : 'B'} · ${est} · lr ${Number(c.lr.toPrecision(3))}`;
 }

@@ -10,6 +10,8 @@ import type { EnvView, EnvViewEvents, EnvViewOptions } from './View';
 import { createEnvView } from './views';
 
 const GAP = 12;
+/** Views redraw at most this often (ms) unless moves are animated: charts show trends, not frames. */
+const CHART_MS = 100;
 
 /** The whole canvas. */
 export class StageView {
@@ -21,14 +23,18 @@ export class StageView {
   private width = 0;
   private height = 0;
   private kinds = '';
+  private sinceCharts = Infinity;
 
   /** @param events pointer events of the environment views (cell clicks for the gridworld) */
   constructor(private readonly events: EnvViewEvents) {
     this.root.addChild(this.separator, this.charts.root);
   }
 
-  /** Draws `frame` at the canvas size (rebuilding when anything structural changed). */
-  sync(frame: Frame, options: EnvViewOptions, width: number, height: number, dtMs: number): void {
+  /**
+   * Brings the views up to date with `frame` at the canvas size (rebuilding when anything structural changed).
+   * Returns whether anything was redrawn, i.e. whether the canvas needs rendering this frame.
+   */
+  sync(frame: Frame, options: EnvViewOptions, width: number, height: number, dtMs: number): boolean {
     const kinds = frame.agents.map((a) => a.env.kind).join();
     const structural =
       frame.layoutVersion !== this.version ||
@@ -42,10 +48,26 @@ export class StageView {
       if (kinds !== this.kinds || this.envViews.length !== frame.agents.length) this.replaceEnvViews(frame);
       this.kinds = kinds;
       this.layout(frame, options);
-      return;
+      return true;
     }
-    frame.agents.forEach((a, i) => this.envViews[i]?.update(a, options, dtMs));
-    this.charts.update(frame);
+    let drawn = false;
+    // Env views redraw every frame when moves are animated (slow speeds); otherwise env views and charts
+    // redraw together at ≤ 10 Hz, so the canvas is rendered at most 10 times a second while training runs
+    // flat out (presenting a frame is what costs a software renderer most).
+    this.sinceCharts += dtMs;
+    const due = this.sinceCharts >= CHART_MS;
+    if (options.animate || due) {
+      frame.agents.forEach((a, i) =>
+        this.envViews[i]?.update(a, options, options.animate ? dtMs : this.sinceCharts),
+      );
+      drawn = true;
+    }
+    if (due) {
+      this.sinceCharts = 0;
+      this.charts.update(frame);
+      drawn = true;
+    }
+    return drawn;
   }
 
   /** Rebuilds the env views on the next sync (e.g. when a view toggle changes what they draw). */

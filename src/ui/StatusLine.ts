@@ -25,7 +25,7 @@ const baselineSymbols: Readonly<Record<BaselineKind, string>> = {
 };
 
 /** The text for one agent's stats under `baseline`. */
-export function statsText(stats: PublishedStats, baseline: BaselineKind): string {
+export function statsText(stats: PublishedStats, baseline: BaselineKind, estimator = 'score'): string {
   const sym = baselineSymbols[baseline];
   const value =
     sym && Number.isFinite(stats.baselineValue) ? ` (${sym} = ${formatNumber(stats.baselineValue)})` : '';
@@ -33,7 +33,7 @@ export function statsText(stats: PublishedStats, baseline: BaselineKind): string
     `Episode ${groupDigits(stats.episodes)}`,
     `step ${groupDigits(stats.steps)}`,
     `mean return (last 100) ${formatNumber(stats.meanReturn)}`,
-    `baseline: ${baseline}${value}`,
+    estimator === 'pathwise' ? 'estimator: pathwise (no baseline)' : `baseline: ${baseline}${value}`,
   ].join(' · ');
 }
 
@@ -41,10 +41,10 @@ export function statsText(stats: PublishedStats, baseline: BaselineKind): string
 export function statusLines(s: Playground): string[] {
   const { A, B } = s.stats;
   if (!A) return ['Ready: press Play or Step.'];
-  if (!s.compare.enabled || !B) return [statsText(A, s.config.baseline)];
+  if (!s.compare.enabled || !B) return [statsText(A, s.config.baseline, s.config.estimator)];
   return [
-    `A: ${statsText(A, s.config.baseline)}`,
-    `B: ${statsText(B, s.compare.b.baseline ?? s.config.baseline)}`,
+    `A: ${statsText(A, s.config.baseline, s.config.estimator)}`,
+    `B: ${statsText(B, s.compare.b.baseline || s.config.baseline, s.compare.b.estimator || s.config.estimator)}`,
   ];
 }
 

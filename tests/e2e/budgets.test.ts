@@ -42,7 +42,8 @@ describe('budgets', () => {
 
   it('first frame, and frame rate while training the gridworld at maximum speed (reported)', async () => {
     const t0 = Date.now();
-    const { page, errors } = await app.open('#env=gridworld&seed=1');
+    // Playwright's default viewport; the canvas is software-rendered (SwiftShader) here
+    const { page, errors } = await app.open('#env=gridworld&seed=1', { width: 1280, height: 720 });
     report.readyMs = Date.now() - t0;
     report.firstFrameMs = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;

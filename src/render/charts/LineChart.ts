@@ -93,6 +93,9 @@ export class LineChart {
     const r = this.root;
     r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.axes.front);
     r.addChild(this.legend.root, this.title, this.message, this.tooltip.root);
+    // drawn into a texture, redrawn only when data or hover change: a chart full of text and long polylines
+    // costs a software renderer (headless Chromium) several ms per frame otherwise
+    r.cacheAsTexture(true);
     r.eventMode = 'static';
     r.on('pointermove', (e: FederatedPointerEvent) => this.hover(e.getLocalPosition(this.root).x));
     r.on('pointerleave', () => this.hover(NaN));
@@ -151,12 +154,17 @@ export class LineChart {
 
   /** Per-frame refresh: redraws only if a series changed since the last call. */
   update(): void {
+    if (this.draw()) this.root.updateCacheTexture();
+  }
+
+  /** Redraws what changed; returns whether anything did. */
+  private draw(): boolean {
     let changed = this.dirty;
     for (const l of this.lines) {
       const s = l.series;
       if (s.length !== l.seenLength || s.version !== l.seenVersion) changed = true;
     }
-    if (!changed) return;
+    if (!changed) return false;
     this.dirty = false;
     const log = this.spec.yScale === 'log';
     let xMin = Infinity;
@@ -197,7 +205,7 @@ export class LineChart {
         none ? (this.spec.emptyMessage ?? 'no data yet') : (this.spec.noValuesMessage ?? ''),
       );
       this.tooltip.hide();
-      return;
+      return true;
     }
     this.axes.x0 = xMin < xMax ? xMin : xMin - 1;
     this.axes.x1 = xMin < xMax ? xMax : xMax + 1;
@@ -210,7 +218,8 @@ export class LineChart {
     }
     for (const l of this.lines) drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style);
     this.dirty = false;
-    if (!Number.isNaN(this.hoverX)) this.hover(this.hoverX);
+    if (!Number.isNaN(this.hoverX)) this.showHover(this.hoverX);
+    return true;
   }
 
   /** Frees everything. */
@@ -252,6 +261,11 @@ export class LineChart {
 
   /** Shows the readout for chart-pixel x `gx` (NaN hides it). */
   private hover(gx: number): void {
+    this.showHover(gx);
+    this.root.updateCacheTexture();
+  }
+
+  private showHover(gx: number): void {
     this.hoverX = gx;
     const first = this.lines.find((l) => l.series.length > 0);
     if (Number.isNaN(gx) || !this.showing || !first) {
