@@ -45,6 +45,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private readonly stepper: GuardedStep;
   private readonly rng: Rng;
   private obs: O | null = null;
+  /** Discrete observation the last episode started from (for displaying V(start)). */
+  private startObs = 0;
   private sumByTime = new Float64Array(64);
   private epA = new Float64Array(0);
   private epS = new Float64Array(0);
@@ -120,6 +122,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     s.lastReturn = ret;
     s.lastLength = batch.size - start;
     s.lastAction = this.env.actionSpace.kind === 'discrete' ? batch.action[start] : -1;
+    this.startObs = batch.obs[start];
     return batch.full ? EPISODE_END | this.update() : EPISODE_END;
   }
 
@@ -155,7 +158,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
       case 'ema':
         return b.ema;
       case 'learned':
-        return this.policy.obsDim === 0 ? b.valueOfObs(0) : b.value[0];
+        // V at the observation episodes start from (the last one seen); w₀ for a linear V
+        return this.policy.obsDim === 0 ? b.valueOfObs(this.startObs) : b.value[0];
       case 'none':
         return 0;
       default:

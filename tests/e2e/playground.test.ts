@@ -76,7 +76,7 @@ describe('the playground in Chromium', () => {
 
   it('the configuration round-trips through the URL hash', async () => {
     const { page, errors } = await app.open('#env=bandit&seed=1');
-    await page.getByLabel('Environment').selectOption('gridworld');
+    await page.getByRole('combobox', { name: 'Environment', exact: true }).selectOption('gridworld');
     await page.getByLabel('Baseline', { exact: true }).selectOption('learned');
     await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
     await page.getByLabel('Learning rate', { exact: true }).press('Enter');
@@ -88,7 +88,9 @@ describe('the playground in Chromium', () => {
     expect(hash).toContain('lr=0.05');
     expect(hash).toContain('seed=5');
     const again = await app.open(hash);
-    expect(await again.page.getByLabel('Environment').inputValue()).toBe('gridworld');
+    expect(await again.page.getByRole('combobox', { name: 'Environment', exact: true }).inputValue()).toBe(
+      'gridworld',
+    );
     expect(await again.page.getByLabel('Baseline', { exact: true }).inputValue()).toBe('learned');
     expect(Number(await again.page.getByLabel('Learning rate', { exact: true }).inputValue())).toBe(0.05);
     expect(await again.page.getByLabel('Seed').inputValue()).toBe('5');
