@@ -5,6 +5,7 @@
  * view that needs to keep something copies it. `layoutVersion` changes when the structure changes (new run,
  * new map, new reward), which is when a view calls `rebuild`; otherwise it calls `update`.
  */
+import type { PublishedStats } from '../state/store';
 import type { Series } from './Series';
 
 /** Agent identity in a comparison. */
@@ -98,22 +99,8 @@ export type EnvFrame =
       position: Float64Array;
     };
 
-/** Plain numbers about one agent (also what the status line and the store publish). */
-export interface AgentStats {
-  episodes: number;
-  steps: number;
-  updates: number;
-  /** Mean undiscounted return over the last 100 episodes (NaN before the first). */
-  meanReturn: number;
-  /** Current baseline value (NaN when none). */
-  baselineValue: number;
-  /** Exact J(θ) (NaN when unknown). */
-  exactJ: number;
-  /** Latest gradient variance (NaN before the first diagnostics). */
-  gradVariance: number;
-  /** Divergence or other run error, or null. */
-  error: string | null;
-}
+/** Plain numbers about one agent: exactly what the runner publishes to the store. */
+export type AgentStats = PublishedStats;
 
 /** Everything a view needs about one agent. */
 export interface AgentFrame {
