@@ -76,6 +76,8 @@ export class AgentRunner {
         returnSmooth: new Series(),
         exactJ: new Series(),
         optimal: new Series(),
+        length: new Series(),
+        sigma: new Series(),
         baseline: new Series(),
         gradVariance: new Series(256),
       },
@@ -187,6 +189,7 @@ export class AgentRunner {
     const x = stats.episodes;
     if (Number.isFinite(stats.exactJ)) series.exactJ.push(x, stats.exactJ);
     series.baseline.push(x, stats.baselineValue);
+    if (this.run.kind !== 'tabular') series.sigma.push(x, this.run.policy.std(0));
   }
 
   private endEpisode(ret: number, action: number): void {
@@ -199,6 +202,7 @@ export class AgentRunner {
     const tau = Math.max(10, e / 100);
     this.smooth = Number.isNaN(this.smooth) ? ret : this.smooth + (ret - this.smooth) / tau;
     series.returnSmooth.push(e, this.smooth);
+    series.length.push(e, this.run.trainer.stats.lastLength);
     const env = this.frame.env;
     if (env.kind === 'bandit') {
       this.recentOptimal[k] = action === env.optimalArm ? 1 : 0;
@@ -207,7 +211,7 @@ export class AgentRunner {
       let hits = 0;
       const n = Math.min(this.recentCount, RECENT);
       for (let i = 0; i < n; i++) hits += this.recentOptimal[i];
-      series.optimal.push(e, (100 * hits) / n);
+      series.optimal.push(e, hits / n);
     }
     stats.episodes = e;
   }

@@ -21,6 +21,10 @@ export interface AgentSeries {
   exactJ: Series;
   /** Fraction of recent episodes that pulled the optimal arm (bandits), else empty. */
   optimal: Series;
+  /** Length of each episode in steps. */
+  length: Series;
+  /** The Gaussian policy's σ (its exploration), sampled at the publish rate; empty for softmax policies. */
+  sigma: Series;
   /** The baseline's value (R̄, EMA, V(start)…), NaN when it has none. */
   baseline: Series;
   /** Total variance of the batch gradient estimate at the current θ (diagnostics), for a log axis. */

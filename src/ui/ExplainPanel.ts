@@ -7,7 +7,7 @@
 import { shallow } from 'zustand/vanilla/shallow';
 import type { RunEnvId } from '../algos/config';
 import type { ExplainData, PlaygroundStore } from '../state/store';
-import { el, formatNumber, formatSig, Scope } from './dom';
+import { el, formatCompact, formatNumber, Scope } from './dom';
 import { gridActionArrows } from './labels';
 
 /** The update rule, as shown above the numbers. */
@@ -98,7 +98,7 @@ export class ExplainPanel {
     const render = ([playing, e, env]: readonly [boolean, ExplainData | null, RunEnvId]) => {
       this.root.hidden = playing || e === null;
       if (this.root.hidden || !e) return body.replaceChildren();
-      const f = formatSig;
+      const f = formatCompact;
       const max = options.maxRows ?? 12;
       const rows = e.names.slice(0, max).map((n, i) => [n, f(e.score[i]), f(e.grad[i]), f(e.delta[i])]);
       const more = e.names.length - rows.length;

@@ -75,6 +75,17 @@ export function formatNumber(x: number, digits = 3): string {
   return x < 0 && Number(s) !== 0 ? `−${s}` : s;
 }
 
+/** Like {@link formatSig}, but at most ~7 characters: tiny and huge magnitudes in exponent form (6.3e-4). */
+export function formatCompact(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
+    const s = a.toExponential(digits - 2).replace('e+', 'e');
+    return x < 0 ? `−${s}` : s;
+  }
+  return formatSig(x, digits);
+}
+
 /** `digits` significant digits without trailing zeros (0.024, −0.008, 1.2e-7, 1 230); "—" if not finite. */
 export function formatSig(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentFrame, AgentSeries, EnvFrame, Frame } from '../../src/app/frame';
 import { Series } from '../../src/app/Series';
 import { COLORS, lightness } from '../../src/render/colors';
-import { OPTIMAL_ONLY_BANDITS, chartSpecs, exactShade } from '../../src/render/charts/chartSpecs';
+import { chartSpecs, exactShade } from '../../src/render/charts/chartSpecs';
 
 function series(): AgentSeries {
   return {
@@ -12,6 +12,8 @@ function series(): AgentSeries {
     returnSmooth: new Series(8),
     exactJ: new Series(8),
     optimal: new Series(8),
+    length: new Series(8),
+    sigma: new Series(8),
     baseline: new Series(8),
     gradVariance: new Series(8),
   };
@@ -79,10 +81,11 @@ describe('chartSpecs', () => {
     }
   });
 
-  it('explains % optimal action outside bandits', () => {
-    const charts = chartSpecs({ layoutVersion: 1, agents: [agent('A', corridor)] });
-    expect(charts[1].spec.lines).toEqual([]);
-    expect(charts[1].spec.emptyMessage).toBe(OPTIMAL_ONLY_BANDITS);
+  it('shows episode length instead of % optimal action outside bandits', () => {
+    const a = agent('A', corridor);
+    const charts = chartSpecs({ layoutVersion: 1, agents: [a] });
+    expect(charts[1].spec.title).toBe('Episode length');
+    expect(charts[1].spec.lines.map((l) => l.series)).toEqual([a.series.length]);
     expect(charts[0].spec.lines.length).toBe(3);
   });
 

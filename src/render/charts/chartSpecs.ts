@@ -25,9 +25,6 @@ export function exactShade(color: number): number {
   return mix(color, COLORS.reference, 0.45);
 }
 
-/** Message of the "% optimal action" chart outside bandits. */
-export const OPTIMAL_ONLY_BANDITS = '% optimal action is defined for k-armed bandits';
-
 function line(
   agent: AgentFrame,
   index: number,
@@ -52,8 +49,27 @@ function perAgent(agents: readonly AgentFrame[], key: keyof AgentSeries) {
 }
 
 /**
- * The four charts, in reading order: return per episode (raw, smoothed, exact J), % optimal action
- * (bandits only), baseline value, gradient variance (log axis).
+ * The second chart depends on the environment: % optimal action for bandits, episode length for the episodic
+ * tabular environments, and the Gaussian policy's σ (how much it still explores) for continuous actions.
+ */
+function secondChart(agents: readonly AgentFrame[]): BoundChart {
+  const kind = agents[0]?.env.kind ?? 'bandit';
+  if (kind === 'bandit')
+    return chart(
+      { title: '% optimal action', yLabel: 'optimal action', yRange: [0, 1], yPercent: true },
+      perAgent(agents, 'optimal'),
+    );
+  if (kind === 'gridworld' || kind === 'short-corridor')
+    return chart({ title: 'Episode length', yLabel: 'steps' }, perAgent(agents, 'length'));
+  return chart(
+    { title: 'Policy σ (exploration, log scale)', yLabel: 'σ', yScale: 'log' },
+    perAgent(agents, 'sigma'),
+  );
+}
+
+/**
+ * The four charts, in reading order: return per episode (raw, smoothed, exact J), the env-specific second
+ * chart ({@link secondChart}), baseline value, gradient variance (log axis).
  */
 export function chartSpecs(frame: Frame): BoundChart[] {
   const agents = frame.agents;
@@ -78,19 +94,9 @@ export function chartSpecs(frame: Frame): BoundChart[] {
       }),
     ];
   });
-  const bandits = agents.some((a) => a.env.kind === 'bandit');
   return [
     chart({ title: 'Return per episode', yLabel: 'return' }, returns),
-    chart(
-      {
-        title: '% optimal action',
-        yLabel: 'optimal action',
-        yRange: [0, 1],
-        yPercent: true,
-        emptyMessage: bandits ? 'no data yet' : OPTIMAL_ONLY_BANDITS,
-      },
-      bandits ? perAgent(agents, 'optimal').filter((_, i) => agents[i].env.kind === 'bandit') : [],
-    ),
+    secondChart(agents),
     chart(
       {
         title: 'Baseline value',
