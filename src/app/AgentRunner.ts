@@ -3,7 +3,7 @@
  * preallocated and filled in place), and its chart series. The Runner drives one of these per agent (A, and
  * B when comparing) with the same seed, so both see the same environment draws (common random numbers).
  */
-import { Bandit, ContinuousBandit, PointMass, type TimeLimit } from '../../envs';
+import { ContinuousBandit, PointMass, type TimeLimit } from '../../envs';
 import type { Gridworld } from '../../envs/gridworld/Gridworld';
 import type { ShortCorridor } from '../../envs/corridor/ShortCorridor';
 import type { RunConfig } from '../algos/config';
@@ -15,12 +15,11 @@ import { createEnv, createRun, type Run } from '../algos/run';
 import { DIVERGED, EPISODE_END, UPDATED } from '../algos/trainer';
 import type { ScalarFunction } from '../core/env';
 import { Rng, Stream } from '../core/random';
-import type { AgentFrame, AgentId, EnvFrame } from './frame';
+import type { AgentFrame, AgentId } from './frame';
+import { buildEnvFrame, CURVE_POINTS, TRAJECTORIES } from './envFrame';
 import { Series } from './Series';
 
-const CURVE_POINTS = 200;
 const SAMPLE_RING = 64;
-const TRAJECTORIES = 12;
 const RECENT = 100;
 
 /** Flags of {@link AgentRunner.advance}. */
@@ -70,7 +69,7 @@ export class AgentRunner {
       id,
       label,
       color,
-      env: this.buildEnvFrame(),
+      env: buildEnvFrame(this.run, reward, this.ring.data),
       series: {
         returnRaw: new Series(),
         returnSmooth: new Series(),
@@ -92,6 +91,7 @@ export class AgentRunner {
         error: null,
       },
     };
+    if (this.run.kind === 'point-mass') this.current = new Float64Array((this.run.env.model.horizon + 1) * 2);
     this.refresh();
   }
 
@@ -278,76 +278,5 @@ export class AgentRunner {
     this.baseReward = reward;
     for (let i = 0; i < CURVE_POINTS; i++) frame.curveR[i] = reward.f(frame.curveA[i]);
     frame.rewardSource = reward.source;
-  }
-
-  private buildEnvFrame(): EnvFrame {
-    const run = this.run;
-    if (run.kind === 'tabular') {
-      const env = run.env;
-      if (env instanceof Bandit) {
-        return {
-          kind: 'bandit',
-          means: env.means,
-          optimalArm: env.optimalArm,
-          probs: new Float64Array(env.arms),
-          lastAction: -1,
-          lastReward: NaN,
-        };
-      }
-      const inner = env.unwrapped;
-      if ('cells' in inner) {
-        const n = inner.width * inner.height;
-        return {
-          kind: 'gridworld',
-          width: inner.width,
-          height: inner.height,
-          cells: inner.cells,
-          probs: new Float64Array(4 * n),
-          value: new Float64Array(n),
-          exactValue: new Float64Array(n),
-          agentCell: inner.start,
-          previousCell: inner.start,
-        };
-      }
-      const curve = new Float64Array(CURVE_POINTS);
-      const ev = new TabularEvaluator(env.model);
-      const th = new Float64Array(2);
-      for (let i = 0; i < CURVE_POINTS; i++) {
-        const p = (i + 0.5) / CURVE_POINTS;
-        th[1] = Math.log(p / (1 - p));
-        curve[i] = ev.evaluate(th, 1, env.timeLimit).J;
-      }
-      return { kind: 'short-corridor', state: 0, previousState: 0, pRight: 0.5, curve, currentJ: NaN };
-    }
-    if (run.kind === 'continuous-bandit') {
-      const curveA = new Float64Array(CURVE_POINTS);
-      const curveR = new Float64Array(CURVE_POINTS);
-      const f = (this.baseReward ?? run.env.reward).f;
-      for (let i = 0; i < CURVE_POINTS; i++) {
-        curveA[i] = -4 + (10 * i) / (CURVE_POINTS - 1);
-        curveR[i] = f(curveA[i]);
-      }
-      return {
-        kind: 'continuous-bandit',
-        mu: 0,
-        sigma: 1,
-        curveA,
-        curveR,
-        samples: this.ring.data,
-        sampleCount: 0,
-        rewardSource: (this.baseReward ?? run.env.reward).source,
-      };
-    }
-    const pm = run.env;
-    const h = pm.model.horizon;
-    this.current = new Float64Array((h + 1) * 2);
-    return {
-      kind: 'point-mass',
-      goal: Float64Array.from(pm.model.goal),
-      trajectories: new Float64Array(TRAJECTORIES * (h + 1) * 2),
-      trajectoryCount: 0,
-      horizon: h,
-      position: new Float64Array(2),
-    };
   }
 }

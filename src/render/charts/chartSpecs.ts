@@ -101,7 +101,7 @@ export function chartSpecs(frame: Frame): BoundChart[] {
       {
         title: 'Baseline value',
         yLabel: 'baseline b',
-        noValuesMessage: 'no baseline in use (baseline: none)',
+        noValuesMessage: 'no baseline in use (baseline none, or the pathwise estimator)',
       },
       perAgent(agents, 'baseline'),
     ),
