@@ -156,10 +156,14 @@ export class Axes {
     }
     this.placeX(minX, maxX);
     let widest = 0;
+    let lastY = Infinity;
     this.yLabels.forEach((t, i) => {
-      t.visible = i < this.yValues.length;
+      const y = i < this.yValues.length ? Math.round(this.py(this.yValues[i])) : NaN;
+      // hide a label that would touch the previous one (log ticks are unevenly spaced)
+      t.visible = i < this.yValues.length && Math.abs(lastY - y) >= t.height + 2;
       if (!t.visible) return;
-      t.position.set(Math.round(r.x - SPACE.tick - SPACE.tickLabel), Math.round(this.py(this.yValues[i])));
+      lastY = y;
+      t.position.set(Math.round(r.x - SPACE.tick - SPACE.tickLabel), y);
       widest = Math.max(widest, t.width);
     });
     this.drawGrid();
