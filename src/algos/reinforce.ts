@@ -45,6 +45,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private readonly stepper: GuardedStep;
   private readonly rng: Rng;
   private obs: O | null = null;
+  /** Actions are integers (softmax policies). */
+  private readonly discrete: boolean;
   /** Discrete observation the last episode started from (for displaying V(start)). */
   private startObs = 0;
   private sumByTime = new Float64Array(64);
@@ -67,6 +69,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     nObs: number,
   ) {
     this.rng = new Rng(seed, Stream.agent);
+    this.discrete = env.actionSpace.kind === 'discrete';
     this.baselines = new BaselineTracker(nObs, policy.obsDim, policy.nParams);
     this.batch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
     this.diagBatch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
@@ -121,7 +124,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     s.episodes++;
     s.lastReturn = ret;
     s.lastLength = batch.size - start;
-    s.lastAction = this.env.actionSpace.kind === 'discrete' ? batch.action[start] : -1;
+    s.lastAction = this.discrete ? batch.action[start] : -1;
     this.startObs = batch.obs[start];
     return batch.full ? EPISODE_END | this.update() : EPISODE_END;
   }
@@ -199,7 +202,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private gradientInto(batch: Batch, out: Float64Array): void {
     for (let i = 0; i < out.length; i++) out[i] = 0;
     if (this.recordExplain && batch === this.batch)
-      this.explain.beginBatch(batch, this.policy, this.env.actionSpace.kind === 'discrete');
+      this.explain.beginBatch(batch, this.policy, this.discrete);
     if (this.settings.baseline === 'optimal') {
       this.optimalGradientInto(batch, out);
       return;
