@@ -3,7 +3,7 @@
  * preallocated and filled in place), and its chart series. The Runner drives one of these per agent (A, and
  * B when comparing) with the same seed, so both see the same environment draws (common random numbers).
  */
-import { ContinuousBandit, PointMass, type TimeLimit } from '../../envs';
+import { ContinuousBandit, PointMass, type AnyEnv, type TimeLimit } from '../../envs';
 import type { Gridworld } from '../../envs/gridworld/Gridworld';
 import type { ShortCorridor } from '../../envs/corridor/ShortCorridor';
 import type { RunConfig } from '../algos/config';
@@ -36,7 +36,8 @@ export class AgentRunner {
   readonly frame: AgentFrame;
   private readonly evaluator: TabularEvaluator | null;
   private readonly diag: DiagnosticsWorkspace;
-  private readonly diagEnv;
+  /** A second copy of the environment for gradient diagnostics (the run's own streams stay untouched). */
+  private readonly diagEnv: AnyEnv;
   private readonly diagRng: Rng;
   private readonly recent = new Float64Array(RECENT);
   private readonly recentOptimal = new Uint8Array(RECENT);
@@ -112,13 +113,16 @@ export class AgentRunner {
   advance(n: number, untilUpdate = false): AdvanceResult {
     const trainer = this.run.trainer;
     const stats = trainer.stats;
+    const kind = this.frame.env.kind;
+    const moves = kind === 'gridworld' || kind === 'short-corridor';
+    const trajectory = kind === 'point-mass';
     let flags = 0;
     let i = 0;
     while (i < n) {
       const f = trainer.step();
       i++;
-      if (this.frame.env.kind === 'gridworld' || this.frame.env.kind === 'short-corridor') this.trackMove();
-      if (this.frame.env.kind === 'point-mass') this.trackTrajectory();
+      if (moves) this.trackMove();
+      else if (trajectory) this.trackTrajectory();
       if (f === 0) continue;
       flags |= f;
       if (f & EPISODE_END) this.endEpisode(stats.lastReturn, stats.lastAction);
