@@ -32,6 +32,20 @@ export const AGENT_COLORS: readonly number[] = [
   OKABE_ITO.skyBlue,
 ];
 
+/**
+ * Estimator colours of the gradient lab (Okabe–Ito). The score-function family is cool (sky blue, blue,
+ * bluish green, reddish purple), MuProp orange and pathwise vermillion, matching the playground's default
+ * comparison of agent A (REINFORCE, blue) against agent B (pathwise, vermillion).
+ */
+export const ESTIMATOR_COLORS = {
+  score: OKABE_ITO.skyBlue,
+  'score-mean': OKABE_ITO.blue,
+  'score-optimal': OKABE_ITO.bluishGreen,
+  loo: OKABE_ITO.reddishPurple,
+  muprop: OKABE_ITO.orange,
+  pathwise: OKABE_ITO.vermillion,
+} as const;
+
 /** Named colour roles for the light theme, shared by the charts and the environment views. */
 export const COLORS = {
   /** Agent A (Okabe–Ito blue). */

@@ -64,6 +64,8 @@ export interface GaussianGradientReport {
   sigma: number;
   /** E[f(z)]. */
   value: number;
+  /** Var[f(z)] (enters the leave-one-out variances; see {@link looVarianceAt}). */
+  valueVariance: number;
   /** ∇E[f] by the score identity E[f·s] (valid for any integrable f, steps included). */
   grad: MuSigma;
   /** ∇E[f] by the pathwise identity (E[f′], E[f′ε]); equals `grad` only if f is absolutely continuous. */
@@ -212,25 +214,12 @@ function reportFromMoments(
   const mupropVar = { mu: varOf(E[RRE2] / s2, mpMu), sigma: varOf(E[RRQ2] / s2, mpSig) };
   // Pathwise: Var_μ = Var[f′] (computed on f′ − f′(μ)), Var_σ = E[f′² ε²] − E[f′ ε]².
   const pathVar = { mu: varOf(E[DDDD], E[DD]), sigma: varOf(E[DDE2], psig) };
-  // Leave-one-out over a batch of N i.i.d. samples, ĝ_j = (f_j − f̄_{−j}) s_j, f̄_{−j} = mean_{k≠j} f_k.
-  // Single sample: f̄_{−j} is independent of (f_j, s_j) with mean m = E[f] and variance v/(N − 1),
-  // v = Var[f], so E[ĝ_j] = ∇E[f] (E[s] = 0) and
-  //   E[ĝ_j²] = E[(f − m)² s²] + (v/(N − 1))·E[s²]   ⇒   Var[ĝ_j] = Var_score-mean + v·E[s²]/(N − 1).
-  // Two samples j ≠ k: write f̄_{−1} = (f_2 + R)/(N−1), f̄_{−2} = (f_1 + R)/(N−1), R = Σ_{l>2} f_l. Expanding
-  //   E[(f_1 − f̄_{−1}) s_1 (f_2 − f̄_{−2}) s_2], every term holding a lone factor s_1 or s_2 vanishes
-  //   (E[s] = 0, independence), leaving E[f_1 s_1]E[f_2 s_2] + E[f_2 s_2]E[f_1 s_1]/(N−1)²,
-  //   so Cov[ĝ_1, ĝ_2] = g²/(N − 1)² with g the exact gradient component. Hence the batch mean has
-  //   Var[(1/N) Σ_j ĝ_j] = Var[ĝ_j]/N + (N − 1)/N · g²/(N − 1)² = Var[ĝ_j]/N + g²/(N(N − 1)).
   const vf = Math.max(0, E[UU] - delta * delta);
-  const looVar = { mu: meanVar.mu + vf / s2 / (N - 1), sigma: meanVar.sigma + (2 * vf) / s2 / (N - 1) };
-  const looBatch = {
-    mu: looVar.mu / N + (gmu * gmu) / (N * (N - 1)),
-    sigma: looVar.sigma / N + (gsig * gsig) / (N * (N - 1)),
-  };
-  return {
+  const report: GaussianGradientReport = {
     mu,
     sigma,
     value,
+    valueVariance: vf,
     grad,
     gradPathwise: { mu: pmu, sigma: psig },
     baselines: { mean: value, optimal: { mu: c + optMu, sigma: c + optSig } },
@@ -240,9 +229,46 @@ function reportFromMoments(
       'score-optimal': { mean: { ...grad }, variance: optVar },
       muprop: { mean: { mu: mpMu + b, sigma: mpSig }, variance: mupropVar },
       pathwise: { mean: { mu: pmu, sigma: psig }, variance: pathVar },
-      loo: { mean: { ...grad }, variance: looVar, batch: N, batchVariance: looBatch },
+      loo: { mean: { ...grad }, variance: { ...meanVar }, batch: N, batchVariance: { ...meanVar } },
     },
     quadrature: stats,
+  };
+  const loo = looVarianceAt(report, N);
+  report.estimators.loo.variance = loo.variance;
+  report.estimators.loo.batchVariance = loo.batchVariance;
+  return report;
+}
+
+/**
+ * Leave-one-out moments for any batch size N ≥ 2 (the report's own `loo` entry uses its N).
+ *
+ * ĝ_j = (f_j − f̄_{−j}) s_j over a batch of N i.i.d. samples, f̄_{−j} = mean_{k≠j} f_k.
+ * Single sample: f̄_{−j} is independent of (f_j, s_j) with mean m = E[f] and variance v/(N − 1), v = Var[f],
+ * so E[ĝ_j] = ∇E[f] (E[s] = 0) and
+ *   E[ĝ_j²] = E[(f − m)² s²] + (v/(N − 1))·E[s²]   ⇒   Var[ĝ_j] = Var_score-mean + v·E[s²]/(N − 1),
+ * with E[s_μ²] = 1/σ², E[s_σ²] = 2/σ².
+ * Two samples j ≠ k: write f̄_{−1} = (f_2 + R)/(N−1), f̄_{−2} = (f_1 + R)/(N−1), R = Σ_{l>2} f_l. Expanding
+ *   E[(f_1 − f̄_{−1}) s_1 (f_2 − f̄_{−2}) s_2], every term holding a lone factor s_1 or s_2 vanishes
+ *   (E[s] = 0, independence), leaving E[f_1 s_1]E[f_2 s_2] + E[f_2 s_2]E[f_1 s_1]/(N−1)²,
+ *   so Cov[ĝ_1, ĝ_2] = g²/(N − 1)² with g the exact gradient component. Hence the batch mean has
+ *   Var[(1/N) Σ_j ĝ_j] = Var[ĝ_j]/N + (N − 1)/N · g²/(N − 1)² = Var[ĝ_j]/N + g²/(N(N − 1)).
+ */
+export function looVarianceAt(
+  report: GaussianGradientReport,
+  N: number,
+): { variance: MuSigma; batchVariance: MuSigma } {
+  if (!(Number.isInteger(N) && N >= 2)) throw new Error(`looVarianceAt: N must be an integer ≥ 2, got ${N}`);
+  const s2 = report.sigma * report.sigma;
+  const base = report.estimators['score-mean'].variance;
+  const g = report.grad;
+  const vf = report.valueVariance;
+  const variance = { mu: base.mu + vf / s2 / (N - 1), sigma: base.sigma + (2 * vf) / s2 / (N - 1) };
+  return {
+    variance,
+    batchVariance: {
+      mu: variance.mu / N + (g.mu * g.mu) / (N * (N - 1)),
+      sigma: variance.sigma / N + (g.sigma * g.sigma) / (N * (N - 1)),
+    },
   };
 }
 
