@@ -63,12 +63,12 @@ export interface RunConfig {
   seed: number;
 }
 
-type Kind = 'int' | 'number' | 'bool' | 'string' | 'enum';
+export type Kind = 'int' | 'number' | 'bool' | 'string' | 'enum';
 
 /** One configuration key: its flag/hash name, type, range and help text. */
-export interface FieldSpec {
-  /** Property of {@link RunConfig}. */
-  readonly key: keyof RunConfig;
+export interface FieldSpec<K extends string = keyof RunConfig> {
+  /** Property of the config it describes ({@link RunConfig} by default). */
+  readonly key: K;
   /** Flag and hash name (kebab-case). */
   readonly name: string;
   /** Value type. */
@@ -183,7 +183,7 @@ export function fieldByName(name: string): FieldSpec | undefined {
 
 /** Parses one raw value for a field; returns the value or a one-line error naming the key. */
 export function parseField(
-  f: FieldSpec,
+  f: FieldSpec<string>,
   raw: string,
   prefix = '',
 ): { value: RunConfig[keyof RunConfig] } | { error: string } {

@@ -5,8 +5,14 @@
  * inline and not applied, so nothing is lost and the run keeps going.
  */
 import { configFields, parseField, type FieldSpec, type RunConfig } from '../algos/config';
-import type { Playground, PlaygroundStore } from '../state/store';
+import type { PlaygroundStore } from '../state/store';
 import { el, groupDigits, Scope } from './dom';
+
+/** What a field needs of a store: the state, and subscriptions to a selected slice of it. */
+export interface SelectableStore<S> {
+  getState(): S;
+  subscribe<U>(selector: (s: S) => U, listener: (u: U) => void): () => void;
+}
 
 /** A mounted control: its wrapper (label, control, messages), the control itself and its cleanup. */
 export interface Field<C extends HTMLElement = HTMLElement> {
@@ -24,15 +30,15 @@ export interface Choice {
 }
 
 /** Options of {@link numberField}. */
-export interface NumberFieldOptions {
+export interface NumberFieldOptions<S> {
   /** Element id of the input (errors get `${id}-error`). */
   id: string;
   /** Visible label text. */
   label: string;
   /** Schema entry giving kind (int/number) and bounds. */
-  spec: FieldSpec;
+  spec: FieldSpec<string>;
   /** The shown value (undefined shows an empty field). */
-  read(s: Playground): number | undefined;
+  read(s: S): number | undefined;
   /** Applies a valid value. */
   write(v: number | undefined): void;
   /** If set, an empty field is valid, means `undefined` and shows this placeholder. */
@@ -45,7 +51,7 @@ export function specOf(key: keyof RunConfig): FieldSpec {
 }
 
 /** "must be a number from 0 to 1" style text for a schema entry. */
-export function rangeText(spec: FieldSpec): string {
+export function rangeText(spec: FieldSpec<string>): string {
   const what = spec.kind === 'int' ? 'a whole number' : 'a number';
   const lo = spec.min === undefined ? undefined : bound(spec.min);
   const hi = spec.max === undefined ? undefined : bound(spec.max);
@@ -78,7 +84,7 @@ function row(id: string, label: string, control: HTMLElement, hint?: string) {
 }
 
 /** A labelled number input validated against `spec`; see {@link NumberFieldOptions}. */
-export function numberField(store: PlaygroundStore, o: NumberFieldOptions): Field<HTMLInputElement> {
+export function numberField<S>(store: SelectableStore<S>, o: NumberFieldOptions<S>): Field<HTMLInputElement> {
   const scope = new Scope();
   const input = el('input', {
     id: o.id,
@@ -117,13 +123,13 @@ export function numberField(store: PlaygroundStore, o: NumberFieldOptions): Fiel
 }
 
 /** A labelled `<select>` showing `read(state)` and calling `write` on change. */
-export function selectField(
-  store: PlaygroundStore,
+export function selectField<S>(
+  store: SelectableStore<S>,
   o: {
     id: string;
     label: string;
     choices: readonly Choice[];
-    read(s: Playground): string;
+    read(s: S): string;
     write(v: string): void;
     hint?: string;
   },
@@ -144,9 +150,9 @@ export function selectField(
 }
 
 /** A checkbox followed by its label. */
-export function checkboxField(
-  store: PlaygroundStore,
-  o: { id: string; label: string; read(s: Playground): boolean; write(v: boolean): void },
+export function checkboxField<S>(
+  store: SelectableStore<S>,
+  o: { id: string; label: string; read(s: S): boolean; write(v: boolean): void },
 ): Field<HTMLInputElement> {
   const scope = new Scope();
   const input = el('input', { id: o.id, attrs: { type: 'checkbox' } });
