@@ -64,8 +64,8 @@ export function encode(s: string): string {
   return encodeURIComponent(wellFormed).replace(/%2F/g, '/').replace(/%2C/g, ',');
 }
 
-export /** Shortens text for a message and replaces control characters. */
-function clip(s: string): string {
+/** Shortens text for a message and replaces control characters. */
+export function clip(s: string): string {
   const short = s.length > 40 ? `${s.slice(0, 37)}...` : s;
   return Array.from(short, (c) => (c < ' ' || c === '\u007f' ? '?' : c)).join('');
 }
