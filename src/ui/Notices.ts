@@ -3,8 +3,12 @@
  * Errors and warnings are styled apart. After a dismissal, focus moves to the next message's button so
  * keyboard users are not dropped at the top of the page.
  */
-import type { Notice, PlaygroundStore } from '../state/store';
+import type { Notice } from '../state/store';
 import { el, Scope } from './dom';
+import type { SelectableStore } from './fields';
+
+/** What the list needs of a store (the playground's and the lab's both fit). */
+export type NoticeStore = SelectableStore<{ notices: readonly Notice[]; dismiss(id: number): void }>;
 
 /** The notice list (`ul#notices`), appended to `parent`. */
 export class Notices {
@@ -13,7 +17,7 @@ export class Notices {
   private readonly scope = new Scope();
 
   /** Mounts into `parent` and follows `store.notices`. */
-  constructor(parent: HTMLElement, store: PlaygroundStore) {
+  constructor(parent: HTMLElement, store: NoticeStore) {
     this.root = el('ul', {
       id: 'notices',
       class: 'notices',

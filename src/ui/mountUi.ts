@@ -9,6 +9,7 @@ import { Controls, type ControlsOptions } from './Controls';
 import { el, Scope } from './dom';
 import { ExplainPanel } from './ExplainPanel';
 import { Notices } from './Notices';
+import { siteNav } from './siteNav';
 import { StatusLine, type StatusLineOptions } from './StatusLine';
 
 /** The mounted page: where to put the canvas, and how to take everything down. */
@@ -33,6 +34,7 @@ export function mountUi(root: HTMLElement, store: PlaygroundStore, options: Moun
   root.classList.add('gw-app');
   const header = el('header', { class: 'gw-header' }, [
     el('h1', { text: 'Gradient Wars' }),
+    siteNav('playground'),
     el('p', {
       class: 'tagline',
       text: 'Policy gradients head to head: REINFORCE, baselines and the reparameterization trick.',

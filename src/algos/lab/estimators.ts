@@ -22,7 +22,8 @@ export const ESTIMATOR_LABELS: Readonly<Record<GaussianEstimatorName, string>> =
 export const ESTIMATOR_DESCRIPTIONS: Readonly<Record<GaussianEstimatorName, string>> = {
   score: 'REINFORCE: f(z)·∇log p(z), no baseline.',
   'score-mean': 'REINFORCE with the constant baseline b = E[f] (exact, by quadrature).',
-  'score-optimal': 'REINFORCE with the variance-optimal constant b*ᵢ = E[f sᵢ²]/E[sᵢ²] (exact, by quadrature).',
+  'score-optimal':
+    'REINFORCE with the variance-optimal constant b*ᵢ = E[f sᵢ²]/E[sᵢ²] (exact, by quadrature).',
   loo: 'REINFORCE with the mean of the other N − 1 values of f in the batch as baseline (RLOO).',
   muprop: 'REINFORCE on f − h, h the first-order Taylor expansion of f at μ, plus ∇E[h] in closed form.',
   pathwise: 'Reparameterization: z = μ + σε, gradient f′(z)·∂z/∂θ = (f′(z), f′(z)·ε).',
