@@ -1,0 +1,183 @@
+/**
+ * Fills the parts of the {@link LabFrame} that follow the sliders directly: histograms and moments of the
+ * single-sample estimates, the f / f′ / density curve, and the variance-vs-N curves with their empirical
+ * points; and turns the frame into the plain summary the DOM table shows. No allocation proportional to the
+ * sample count (the histogram range uses a scratch buffer that only grows).
+ */
+import type { GaussianGradientReport } from '../../algos/exact/gaussian';
+import { summarizeSamples, type GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
+import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
+import { histogramInto, sharedRange } from '../../algos/lab/histogram';
+import {
+  groupMeanVariance,
+  logSpacedInto,
+  looGroupMeanVariance,
+  meanVarianceAt,
+  samplesForPrecision,
+} from '../../algos/lab/versusN';
+import type { LabSummary, StatRow } from '../../state/labStore';
+import { LAB_CAPACITY, LAB_PARAMS, type LabFrame } from './frame';
+
+/** Largest N on the variance-vs-N axis. */
+export const MAX_N = 1e6;
+/** Fewest groups behind an empirical variance-vs-N point. */
+export const MIN_GROUPS = 16;
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** Histograms (shared range per component over the visible estimators) and moments of every estimator. */
+export function fillHistograms(
+  frame: LabFrame,
+  sampler: GaussianEstimatorSampler,
+  report: GaussianGradientReport,
+  scratch: { range: Float64Array },
+): void {
+  const n = sampler.count;
+  const N = sampler.batch;
+  const shown = LAB_ESTIMATORS.filter((name) => frame.visible[name]);
+  const names = shown.length > 0 ? shown : LAB_ESTIMATORS;
+  const need = n * names.length;
+  if (scratch.range.length < need) scratch.range = new Float64Array(need);
+  for (const param of LAB_PARAMS) {
+    const h = frame.hist[param];
+    const arrays = names.map((name) => sampler.estimates[name][param]);
+    const counts = names.map((name) => (name === 'loo' ? sampler.looCount : n));
+    const exact = report.grad[param];
+    const { lo, hi } = sharedRange(arrays, counts, [exact], 0.005, 0.995, scratch.range);
+    h.lo = lo;
+    h.hi = hi;
+    h.exact = exact;
+    for (const name of LAB_ESTIMATORS) {
+      const x = sampler.estimates[name][param];
+      const count = name === 'loo' ? sampler.looCount : n;
+      const edge = histogramInto(h.counts[name], h.bins, x, count, lo, hi);
+      h.under[name] = edge.under;
+      h.over[name] = edge.over;
+      const s = summarizeSamples(x, count);
+      const st = h.stats[name];
+      st.mean = s.mean;
+      st.variance = s.variance;
+      st.varianceStandardError = s.varianceStandardError;
+      // the N estimates of one leave-one-out batch are correlated; their batch means are independent
+      st.standardError =
+        name === 'loo'
+          ? summarizeSamples(sampler.looBatchMeans[param], count / N).standardError
+          : s.standardError;
+      st.exactVariance = report.estimators[name].variance[param];
+      st.exactMean = report.estimators[name].mean[param];
+      st.count = count;
+    }
+    h.version++;
+  }
+}
+
+/** f, f′ and the density on μ ± 4σ, and the first draws' positions for a rug. */
+export function fillCurve(
+  frame: LabFrame,
+  f: (z: number) => number,
+  df: (z: number) => number,
+  sampler: GaussianEstimatorSampler,
+): void {
+  const c = frame.curve;
+  const { mu, sigma } = frame;
+  const n = LAB_CAPACITY.curve;
+  const lo = mu - 4 * sigma;
+  const hi = mu + 4 * sigma;
+  for (let i = 0; i < n; i++) {
+    const z = lo + ((hi - lo) * i) / (n - 1);
+    const e = (z - mu) / sigma;
+    const fz = f(z);
+    const d = df(z);
+    c.z[i] = z;
+    c.f[i] = Number.isFinite(fz) ? fz : NaN;
+    c.df[i] = Number.isFinite(d) ? d : NaN;
+    c.density[i] = (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * e * e);
+  }
+  c.n = n;
+  const m = Math.min(LAB_CAPACITY.rug, sampler.count);
+  for (let i = 0; i < m; i++) c.samples[i] = mu + sigma * sampler.eps[i];
+  c.sampleCount = m;
+  c.version++;
+}
+
+/** Exact Var of the N-sample mean for N = 1 … MAX_N, empirical points at N = 1, 2, 4, …, and crossings. */
+export function fillVersusN(
+  frame: LabFrame,
+  sampler: GaussianEstimatorSampler,
+  report: GaussianGradientReport,
+  target: number,
+): void {
+  const v = frame.versusN;
+  const n = LAB_CAPACITY.versusN;
+  logSpacedInto(v.N, n, 1, MAX_N);
+  v.n = n;
+  for (const name of LAB_ESTIMATORS) {
+    for (let i = 0; i < n; i++) {
+      const N = name === 'loo' ? Math.max(2, Math.round(v.N[i])) : v.N[i];
+      const m = name === 'loo' && v.N[i] < 1.5 ? { mu: NaN, sigma: NaN } : meanVarianceAt(report, name, N);
+      v.exact[name].mu[i] = m.mu;
+      v.exact[name].sigma[i] = m.sigma;
+    }
+    const c = samplesForPrecision(report, name, target);
+    v.crossing[name].mu = c.mu;
+    v.crossing[name].sigma = c.sigma;
+  }
+  // empirical: non-overlapping groups of N among the current draws (powers of two while ≥ MIN_GROUPS groups)
+  const count = sampler.count;
+  let p = 0;
+  for (let N = 1; p < LAB_CAPACITY.points && count / N >= MIN_GROUPS; N *= 2) {
+    v.pointN[p] = N;
+    for (const name of LAB_ESTIMATORS) {
+      if (name === 'loo') {
+        const m =
+          N >= 2
+            ? looGroupMeanVariance(sampler.values, sampler.eps, frame.sigma, count, N, MIN_GROUPS)
+            : { mu: NaN, sigma: NaN };
+        v.empirical.loo.mu[p] = m.mu;
+        v.empirical.loo.sigma[p] = m.sigma;
+      } else {
+        v.empirical[name].mu[p] = groupMeanVariance(sampler.estimates[name].mu, count, N, MIN_GROUPS);
+        v.empirical[name].sigma[p] = groupMeanVariance(sampler.estimates[name].sigma, count, N, MIN_GROUPS);
+      }
+    }
+    p++;
+  }
+  v.pointCount = p;
+  v.target = target;
+  v.version++;
+}
+
+/** The plain numbers of the DOM table and status line. */
+export function summaryOf(frame: LabFrame, report: GaussianGradientReport): LabSummary {
+  const rows = {} as LabSummary['rows'];
+  const race = {} as LabSummary['race'];
+  const row = (name: LabEstimator, param: 'mu' | 'sigma'): StatRow => {
+    const s = frame.hist[param].stats[name];
+    return {
+      mean: s.mean,
+      standardError: s.standardError,
+      variance: s.variance,
+      exactVariance: s.exactVariance,
+      needed: frame.versusN.crossing[name][param],
+    };
+  };
+  const r = frame.race;
+  for (const name of LAB_ESTIMATORS) {
+    rows[name] = { mu: row(name, 'mu'), sigma: row(name, 'sigma') };
+    race[name] = {
+      arrival: r.status === 'ready' ? r.arrival[name] : -1,
+      final: r.status === 'ready' && r.steps > 0 ? r.values[name][r.steps] : NaN,
+    };
+  }
+  const words = (status: string, message: string) =>
+    status === 'computing' ? 'computing…' : message !== '' ? message : status === 'ready' ? 'ready' : '';
+  return {
+    value: report.value,
+    grad: { mu: report.grad.mu, sigma: report.grad.sigma },
+    samples: frame.hist.mu.stats.score.count,
+    rows,
+    sweepStatus: words(frame.sweep.status, frame.sweep.message),
+    raceStatus: words(r.status, r.message),
+    race,
+  };
+}
