@@ -254,3 +254,29 @@ describe('gaussianGradientReport: structure', () => {
     });
   });
 });
+
+describe('gaussianGradientReport: linear f', () => {
+  it('converges quickly although the MuProp residual is 0 up to rounding, and MuProp has no variance', () => {
+    for (const [a, b] of [
+      [3, 1],
+      [1, 0],
+      [-0.25, 40],
+    ]) {
+      const r = gaussianGradientReport(
+        (z) => a * z + b,
+        () => a,
+        0.7,
+        1.3,
+      );
+      expect(r.quadrature.converged).toBe(true);
+      expect(r.quadrature.evaluations).toBeLessThan(2000);
+      expect(r.value).toBeCloseTo(a * 0.7 + b, 10);
+      expect(r.grad.mu).toBeCloseTo(a, 10);
+      expect(r.estimators.muprop.variance.mu).toBeLessThan(1e-20);
+      expect(r.estimators.pathwise.variance.mu).toBe(0);
+      // score: Var_μ = E[f²ε²]/σ² − a² = ((aμ + b)² + 3a²σ²)/σ² − a²
+      const m = a * 0.7 + b;
+      expect(r.estimators.score.variance.mu).toBeCloseTo((m * m + 3 * a * a * 1.69) / 1.69 - a * a, 8);
+    }
+  });
+});

@@ -41,6 +41,13 @@ export interface QuadratureOptions {
   relTol?: number;
   /** Absolute tolerance per component. */
   absTol?: number;
+  /**
+   * Per component j, another component whose scale ∫|g| also counts for j's relative tolerance
+   * (tol_j = relTol·max(∫|g_j|, ∫|g_{scaleOf[j]}|)). For a component that is a small residual of another (a
+   * control-variate remainder that is exactly 0 up to rounding), its own scale is rounding noise and could
+   * never be met.
+   */
+  scaleOf?: ArrayLike<number>;
   /** Points in ε where the integrand may jump or kink; the partition starts with them as edges. */
   breakpoints?: ArrayLike<number>;
   /** Half-width L of the integration range [−L, L] in ε. */
@@ -192,7 +199,16 @@ export function gaussianExpectationsInto(
       panel(ws, i, m, integrand, true);
       evaluations += 15;
     }
-    for (let j = 0; j < m; j++) ws.tol[j] = Math.max(absTol, relTol * ws.scale[j]);
+    // effective scale of j: max(∫|g_j|, ∫|g_scaleOf[j]|) (partners read before any scale is raised)
+    const scaleOf = opts.scaleOf;
+    for (let j = 0; j < m; j++) {
+      const p = scaleOf ? scaleOf[j] : -1;
+      ws.tol[j] = p >= 0 && p < m ? Math.max(ws.scale[j], ws.scale[p]) : ws.scale[j];
+    }
+    for (let j = 0; j < m; j++) {
+      ws.scale[j] = ws.tol[j];
+      ws.tol[j] = Math.max(absTol, relTol * ws.scale[j]);
+    }
     // Global adaptivity: while Σ_i err_ij > tol_j = max(absTol, relTol·∫|g_j|) for some j, bisect the interval
     // with the largest normalised error max_j err_ij / tol_j (Piessens et al. 1983, QAG).
     let converged = false;

@@ -52,8 +52,7 @@ export interface RaceOptions {
   tolerance?: number;
   /** Points z where f jumps or kinks (passed to the exact report). */
   breakpoints?: readonly number[];
-  /** Quadrature options of the exact report at each step (engine default relTol 1e-11; absTol defaults to a
-   * rounding-noise floor, see noiseFloor). */
+  /** Quadrature options of the exact report at each step (engine default relTol 1e-11). */
   quadrature?: GaussianReportOptions['quadrature'];
 }
 
@@ -73,21 +72,6 @@ export interface RaceResult {
 
 function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
-}
-
-/**
- * Absolute tolerance for the exact report at (μ, σ): 1e-26·max f² over μ, μ ± σ, i.e. about the rounding
- * noise (1e-13·|f|)² of its squared moments. Without it a moment that is zero up to rounding, such as
- * MuProp's residual (f − h)² for a linear f, has tolerance 0 and the quadrature bisects to its interval cap
- * (~60 000 evaluations, ~30 ms per report instead of ~0.2 ms). Moments of f that vary by more than ~1e-7
- * of its magnitude are unaffected.
- */
-function noiseFloor(f: (z: number) => number, mu: number, sigma: number): number {
-  const a = f(mu);
-  const b = f(mu - sigma);
-  const c = f(mu + sigma);
-  const m = Math.max(a * a, b * b, c * c);
-  return m < Infinity ? 1e-26 * m : 0;
 }
 
 /** Checks the options once, with messages that name the bad field. */
@@ -143,8 +127,7 @@ export function runRace(
     res.diverged[name] = -1;
   }
   const sign = opts.objective === 'max' ? 1 : -1;
-  const quadrature: QuadratureOptions = { ...opts.quadrature };
-  const fixedAbsTol = opts.quadrature?.absTol !== undefined;
+  const quadrature: QuadratureOptions | undefined = opts.quadrature;
   const reportOpts: GaussianReportOptions = { batch: S, breakpoints: opts.breakpoints, quadrature };
   const sampler = new GaussianEstimatorSampler(S, S);
   const rng = new Rng(opts.seed, Stream.diagnostics);
@@ -166,7 +149,6 @@ export function runRace(
         value[t] = value[t - 1];
         continue;
       }
-      if (!fixedAbsTol) quadrature.absTol = noiseFloor(f, mu, sigma);
       const report = gaussianGradientReport(f, df, mu, sigma, reportOpts);
       value[t] = report.value - report.value === 0 ? report.value : NaN;
       path[2 * t] = mu;
