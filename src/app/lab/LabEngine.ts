@@ -9,6 +9,7 @@
  */
 import { gaussianGradientReport, type GaussianGradientReport } from '../../algos/exact/gaussian';
 import { GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
+import { findBreakpoints, type BreakpointOptions } from '../../algos/lab/breakpoints';
 import { LAB_ESTIMATORS } from '../../algos/lab/estimators';
 import { Rng, Stream } from '../../core/random';
 import { compileExpressionWithParams, type ParametricExpression } from '../../expr';
@@ -48,6 +49,8 @@ export class LabEngine {
   private readonly dfz = (z: number) => this.expr!.df(z, this.p);
   private sampler: GaussianEstimatorSampler | null = null;
   private report: GaussianGradientReport | null = null;
+  /** How to find f's jumps and kinks for the quadrature (null: f is smooth). */
+  private breaks: BreakpointOptions | null = null;
   private config: LabConfig = defaultLabConfig();
   private local = true;
   private sweepWanted = true;
@@ -156,6 +159,8 @@ export class LabEngine {
       return false;
     }
     this.expr = r.value;
+    const smooth = r.value.smoothness === 'smooth' && !r.value.discontinuous;
+    this.breaks = smooth ? null : { kinks: r.value.smoothness === 'kinked' };
     if (s.exprError) s.setExprError(null);
     if (s.draftF !== null) s.setDraftF(null);
     const usesK = r.value.params.includes('k');
@@ -189,7 +194,10 @@ export class LabEngine {
     for (const name of LAB_ESTIMATORS) f.visible[name] = !c.hide.includes(name);
     let report: GaussianGradientReport;
     try {
-      report = gaussianGradientReport(this.fz, this.dfz, c.mu, c.sigma, { batch: c.batch });
+      const lo = c.mu - 13 * c.sigma;
+      const hi = c.mu + 13 * c.sigma;
+      const breakpoints = this.breaks ? findBreakpoints(this.fz, this.dfz, lo, hi, this.breaks) : undefined;
+      report = gaussianGradientReport(this.fz, this.dfz, c.mu, c.sigma, { batch: c.batch, breakpoints });
     } catch (e) {
       this.store.getState().notify('error', `Exact values failed: ${e instanceof Error ? e.message : e}`);
       return;

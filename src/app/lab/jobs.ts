@@ -6,6 +6,7 @@
  */
 import { gaussianVarianceSweep } from '../../algos/exact/gaussian';
 import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
+import { findBreakpoints, type BreakpointOptions } from '../../algos/lab/breakpoints';
 import { expectationGridInto } from '../../algos/lab/heatmap';
 import { runRace } from '../../algos/lab/race';
 import { compileExpressionWithParams } from '../../expr';
@@ -65,25 +66,41 @@ export type LabJobResult = SweepResult | RaceJobResult;
 function compileWithK(text: string): {
   f: (z: number, k: number) => number;
   df: (z: number, k: number) => number;
+  /** How to look for jumps and kinks (null for a smooth f: none to find). */
+  breaks: BreakpointOptions | null;
 } {
   const r = compileExpressionWithParams(text, { variable: 'z', paramNames: ['k'] });
   if (!r.ok) throw new Error(r.error);
   const p = new Float64Array(1);
   const { f, df } = r.value;
+  const smooth = r.value.smoothness === 'smooth' && !r.value.discontinuous;
   return {
     f: (z, k) => ((p[0] = k), f(z, p)),
     df: (z, k) => ((p[0] = k), df(z, p)),
+    breaks: smooth ? null : { kinks: r.value.smoothness === 'kinked' },
   };
 }
 
 /** Runs one job synchronously. Throws on a refused f or bad sizes (the worker turns that into a message). */
 export function runLabJob(job: LabJob): LabJobResult {
-  const { f, df } = compileWithK(job.f);
+  const { f, df, breaks } = compileWithK(job.f);
   if (job.kind === 'sweep') {
     const n = Math.max(2, Math.floor(job.points));
     const ks = new Float64Array(n);
     for (let i = 0; i < n; i++) ks[i] = job.kMin + ((job.kMax - job.kMin) * i) / (n - 1);
-    const s = gaussianVarianceSweep(f, df, ks, job.mu, job.sigma, { batch: job.batch });
+    // jumps and kinks become panel edges of each quadrature (see findBreakpoints)
+    const { mu, sigma } = job;
+    const breakpoints = breaks
+      ? (k: number) =>
+          findBreakpoints(
+            (z) => f(z, k),
+            (z) => df(z, k),
+            mu - 13 * sigma,
+            mu + 13 * sigma,
+            breaks,
+          )
+      : undefined;
+    const s = gaussianVarianceSweep(f, df, ks, mu, sigma, { batch: job.batch, breakpoints });
     const variance = {} as SweepResult['variance'];
     for (const name of LAB_ESTIMATORS) {
       variance[name] = {
@@ -96,8 +113,13 @@ export function runLabJob(job: LabJob): LabJobResult {
   const k = job.k;
   const fk = (z: number) => f(z, k);
   const dfk = (z: number) => df(z, k);
+  const { box } = job;
+  const reach = 13 * box.sigmaHi;
+  const bp = breaks
+    ? findBreakpoints(fk, dfk, box.muLo - reach, box.muHi + reach, { ...breaks, grid: 40_000 })
+    : [];
   const grid = new Float64Array(job.nx * job.ny);
-  const ext = expectationGridInto(grid, fk, { ...job.box, nx: job.nx, ny: job.ny });
+  const ext = expectationGridInto(grid, fk, { ...box, nx: job.nx, ny: job.ny }, 1e-7, bp);
   const best =
     job.objective === 'min'
       ? { value: ext.min, mu: ext.minMu, sigma: ext.minSigma }
@@ -111,6 +133,7 @@ export function runLabJob(job: LabJob): LabJobResult {
     objective: job.objective,
     seed: job.seed,
     box: job.box,
+    breakpoints: bp,
     target: Number.isFinite(best.value) ? best.value : undefined,
   });
   return {

@@ -66,6 +66,17 @@ describe('exact values against closed forms', () => {
     });
   }
 
+  it('a step z > k is exact even where its jump hides from the quadrature nodes (breakpoints found)', async () => {
+    // E = 1 − Φ(t), ∇_μ = φ(t)/σ, ∇_σ = t φ(t)/σ with t = (k − μ)/σ; k = −1.4939 at μ = 0, σ = 1 is missed
+    // by ~1e-3 without a breakpoint (tests/algos/lab/breakpoints.test.ts)
+    const { frame, engine } = await engineFor({ f: 'z > k', k: -1.4939, mu: 0, sigma: 1 });
+    const t = -1.4939;
+    const phi = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+    expect(Math.abs(frame.grad.mu - phi)).toBeLessThan(1e-10);
+    expect(Math.abs(frame.grad.sigma - t * phi)).toBeLessThan(1e-10);
+    expect(engine.exact!.quadrature.converged).toBe(true);
+  });
+
   it('exp(−k z²): E = exp(−kμ²/(1 + 2kσ²))/√(1 + 2kσ²)', async () => {
     const [mu, sigma, k] = [0.6, 0.8, 4];
     const { frame } = await engineFor({ f: 'exp(-k * z^2)', mu, sigma, k });
