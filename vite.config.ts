@@ -6,7 +6,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rollupOptions: {
+      // two pages: the playground and the gradient lab
+      input: { main: 'index.html', lab: 'lab.html' },
+    },
   },
+  worker: { format: 'es' },
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [

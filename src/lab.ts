@@ -1,0 +1,106 @@
+/**
+ * The gradient lab's composition root: lab store ← URL, DOM controls, the lab engine (with its worker for
+ * sweeps and races), the Pixi stage, and a frame loop that recomputes at most once per frame and renders the
+ * canvas only when something was redrawn.
+ */
+import { Application } from 'pixi.js';
+import { LAB_ESTIMATORS, type LabEstimator } from './algos/lab/estimators';
+import { histogramsCsv, sweepCsv } from './app/lab/csv';
+import { inlineJobRunner, type LabJobRunner } from './app/lab/jobs';
+import { LabEngine } from './app/lab/LabEngine';
+import { workerJobRunner } from './app/lab/workerJobs';
+import { ESTIMATOR_COLORS, toCss } from './render/colors';
+import { LabStage } from './render/lab/LabStage';
+import { createLabStore } from './state/labStore';
+import { syncLabHash } from './state/labUrl';
+import { mountLab } from './ui/lab/mountLab';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function jobRunner(): LabJobRunner {
+  try {
+    return workerJobRunner();
+  } catch {
+    return inlineJobRunner();
+  }
+}
+
+async function start(): Promise<void> {
+  const store = createLabStore();
+  syncLabHash(store, window);
+  const colors = {} as Record<LabEstimator, string>;
+  for (const name of LAB_ESTIMATORS) colors[name] = toCss(ESTIMATOR_COLORS[name]);
+  const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  const engine = new LabEngine(store, jobRunner(), { replay: !reducedMotion });
+  const { stage } = mountLab(document.getElementById('app')!, store, colors, {
+    replay: () => engine.replay(),
+    exportCsv: (kind) =>
+      kind === 'histograms'
+        ? download('gradient-lab-histograms.csv', histogramsCsv(engine.frame))
+        : download('gradient-lab-sweep.csv', sweepCsv(engine.frame)),
+  });
+  engine.start();
+
+  const app = new Application();
+  await app.init({
+    width: Math.max(320, stage.clientWidth),
+    height: LabStage.preferredHeight(Math.max(320, stage.clientWidth)),
+    background: '#ffffff',
+    antialias: true,
+    preference: 'webgl',
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+  });
+  app.canvas.setAttribute(
+    'aria-label',
+    'Gradient lab: f and the density, estimator histograms, variance sweeps and the race',
+  );
+  app.canvas.setAttribute('role', 'img');
+  stage.appendChild(app.canvas);
+  const view = new LabStage({
+    pickK: (k) => store.getState().setConfig({ k: Math.round(k * 100) / 100 }),
+    pickStart: (mu, sigma) =>
+      store.getState().setConfig({ mu0: Math.round(mu * 100) / 100, sigma0: Math.round(sigma * 100) / 100 }),
+  });
+  app.stage.addChild(view.root);
+
+  // the canvas follows the column's width; its height is what the stage asks for (the column scrolls)
+  let width = 0;
+  const resize = () => {
+    const w = Math.max(320, Math.floor(stage.clientWidth));
+    if (w === width) return;
+    width = w;
+    app.renderer.resize(w, LabStage.preferredHeight(w));
+  };
+  resize();
+  new ResizeObserver(resize).observe(stage);
+
+  app.ticker.remove(app.render, app);
+  let pointerMoved = false;
+  app.canvas.addEventListener('pointermove', () => (pointerMoved = true));
+  app.ticker.add((ticker) => {
+    engine.tick(ticker.deltaMS);
+    const drawn = view.sync(engine.frame, app.screen.width, app.screen.height);
+    if (drawn || pointerMoved) app.render();
+    pointerMoved = false;
+  });
+  (window as unknown as { gradientLab: unknown }).gradientLab = { store, engine, app };
+  document.body.dataset.ready = 'true';
+}
+
+void start().catch((e: unknown) => {
+  const msg = e instanceof Error ? e.message : String(e);
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.textContent = `The gradient lab could not start: ${msg}`;
+  document.body.prepend(box);
+});
