@@ -10,6 +10,7 @@ import { inlineJobRunner, type LabJobRunner } from './app/lab/jobs';
 import { LabEngine } from './app/lab/LabEngine';
 import { workerJobRunner } from './app/lab/workerJobs';
 import { ESTIMATOR_COLORS, toCss } from './render/colors';
+import { RenderPacer } from './render/RenderPacer';
 import { LabStage } from './render/lab/LabStage';
 import { createLabStore } from './state/labStore';
 import { syncLabHash } from './state/labUrl';
@@ -84,16 +85,23 @@ async function start(): Promise<void> {
   resize();
   new ResizeObserver(resize).observe(stage);
 
+  // The frame loop: recompute what changed (at most once per frame), bring the views up to date, and present
+  // the canvas when something was redrawn, paced so that a slow (software) renderer never drags the page
+  // below its frame rate (see RenderPacer).
   app.ticker.remove(app.render, app);
-  let pointerMoved = false;
-  app.canvas.addEventListener('pointermove', () => (pointerMoved = true));
+  const pacer = new RenderPacer();
+  let pending = true;
+  app.canvas.addEventListener('pointermove', () => (pending = true));
   app.ticker.add((ticker) => {
     engine.tick(ticker.deltaMS);
-    const drawn = view.sync(engine.frame, app.screen.width, app.screen.height);
-    if (drawn || pointerMoved) app.render();
-    pointerMoved = false;
+    if (view.sync(engine.frame, app.screen.width, app.screen.height)) pending = true;
+    if (pacer.frame(ticker.deltaMS, pending)) {
+      app.render();
+      pacer.rendered();
+      pending = false;
+    }
   });
-  (window as unknown as { gradientLab: unknown }).gradientLab = { store, engine, app };
+  (window as unknown as { gradientLab: unknown }).gradientLab = { store, engine, app, view, pacer };
   document.body.dataset.ready = 'true';
 }
 

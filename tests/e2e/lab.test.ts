@@ -149,6 +149,8 @@ describe('the gradient lab in Chromium', () => {
     await raceReady(page);
     await page.waitForTimeout(2800);
     const result = await page.evaluate(async () => {
+      const lab = (window as unknown as { gradientLab: { pacer: { cost: number; interval: number } } })
+        .gradientLab;
       const slider = document.getElementById('lab-mu-range') as HTMLInputElement;
       const times: number[] = [];
       let last = performance.now();
@@ -170,6 +172,8 @@ describe('the gradient lab in Chromium', () => {
         median: times[times.length >> 1],
         p95: times[Math.floor(times.length * 0.95)],
         frames: times.length,
+        renderCostMs: lab.pacer.cost,
+        renderIntervalMs: lab.pacer.interval,
       };
     });
     mkdirSync(resolve(shotsDir, '..'), { recursive: true });

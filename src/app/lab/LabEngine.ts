@@ -191,6 +191,7 @@ export class LabEngine {
     f.sigma = c.sigma;
     f.k = c.k;
     f.param = c.param;
+    f.sweep.currentK = c.k;
     for (const name of LAB_ESTIMATORS) f.visible[name] = !c.hide.includes(name);
     let report: GaussianGradientReport;
     try {

@@ -25,6 +25,37 @@ export const MIN_GROUPS = 16;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
+/** An estimator whose central range is this many times wider than the median one is left to the edges. */
+export const WIDE = 25;
+
+/**
+ * The x range shared by one component's histograms: the union of each shown estimator's own central 99%
+ * range (and the exact gradient), leaving out any estimator far wider than the median one — its draws then
+ * show as edge counts, instead of squashing every other histogram into a single bin.
+ */
+function commonRange(
+  names: readonly LabEstimator[],
+  sampler: GaussianEstimatorSampler,
+  param: 'mu' | 'sigma',
+  exact: number,
+  scratch: Float64Array,
+): { lo: number; hi: number } {
+  const own = names.map((name) => {
+    const count = name === 'loo' ? sampler.looCount : sampler.count;
+    return sharedRange([sampler.estimates[name][param]], [count], [exact], 0.005, 0.995, scratch);
+  });
+  const widths = own.map((r) => r.hi - r.lo).sort((a, b) => a - b);
+  const median = widths[widths.length >> 1];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of own) {
+    if (r.hi - r.lo > WIDE * median) continue;
+    lo = Math.min(lo, r.lo);
+    hi = Math.max(hi, r.hi);
+  }
+  return lo < hi ? { lo, hi } : own[0];
+}
+
 /** Histograms (shared range per component over the visible estimators) and moments of every estimator. */
 export function fillHistograms(
   frame: LabFrame,
@@ -36,14 +67,11 @@ export function fillHistograms(
   const N = sampler.batch;
   const shown = LAB_ESTIMATORS.filter((name) => frame.visible[name]);
   const names = shown.length > 0 ? shown : LAB_ESTIMATORS;
-  const need = n * names.length;
-  if (scratch.range.length < need) scratch.range = new Float64Array(need);
+  if (scratch.range.length < n) scratch.range = new Float64Array(n);
   for (const param of LAB_PARAMS) {
     const h = frame.hist[param];
-    const arrays = names.map((name) => sampler.estimates[name][param]);
-    const counts = names.map((name) => (name === 'loo' ? sampler.looCount : n));
     const exact = report.grad[param];
-    const { lo, hi } = sharedRange(arrays, counts, [exact], 0.005, 0.995, scratch.range);
+    const { lo, hi } = commonRange(names, sampler, param, exact, scratch.range);
     h.lo = lo;
     h.hi = hi;
     h.exact = exact;

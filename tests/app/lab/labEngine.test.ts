@@ -176,6 +176,20 @@ describe('the lessons show up', () => {
   });
 });
 
+describe('histogram ranges', () => {
+  it('one wild estimator does not squash the others into one bin (it shows at the edges)', async () => {
+    // cos(3z) + 1000: the plain score estimator's variance is ~10⁶, the baselined ones' ~1
+    const { frame } = await engineFor({ f: 'cos(k * z) + 1000', k: 3 });
+    const h = frame.hist.mu;
+    const used = (c: Float64Array) => c.filter((x) => x > 0).length;
+    expect(used(h.counts.pathwise)).toBeGreaterThan(10);
+    expect(used(h.counts['score-mean'])).toBeGreaterThan(10);
+    expect(h.under.score + h.over.score).toBeGreaterThan(h.stats.score.count / 2);
+    expect(h.lo).toBeLessThan(h.exact);
+    expect(h.hi).toBeGreaterThan(h.exact);
+  });
+});
+
 describe('bad input', () => {
   it('a refused f shows its error and the last good f keeps running', async () => {
     const { store, engine, frame } = await engineFor({ f: 'cos(k * z)' });
