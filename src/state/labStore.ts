@@ -40,6 +40,8 @@ export interface StatRow {
   exactVariance: number;
   /** N needed for standard error ≤ τ (Infinity: never). */
   needed: number;
+  /** The estimator's mean is not the gradient (no N makes it accurate). */
+  biased: boolean;
 }
 
 /** What the engine publishes for the DOM. */

@@ -99,6 +99,7 @@ describe('counts and keys', () => {
     expect(arrivalLabel('score', 0)).toBe('score: step 0');
     expect(crossingLabel('MuProp', 40)).toBe('MuProp: N = 40');
     expect(crossingLabel('score', Infinity)).toBe('score: never');
+    expect(crossingLabel('pathwise', 1, true)).toBe('pathwise: biased');
     expect(crossingLabel('score', NaN)).toBe('score: –');
   });
 });

@@ -111,6 +111,8 @@ export interface VersusNData {
   target: number;
   /** Smallest N with variance ≤ τ², per estimator and component (Infinity if never, NaN if unknown). */
   crossing: Record<LabEstimator, PerParam<number>>;
+  /** The estimator's mean is not the gradient (pathwise on a jump): no N makes it accurate. */
+  biased: Record<LabEstimator, PerParam<boolean>>;
   version: number;
 }
 
@@ -269,6 +271,7 @@ export function createLabFrame(): LabFrame {
       empirical: perEstimator(() => pair(c.points)),
       target: 0.01,
       crossing: perEstimator(() => ({ mu: NaN, sigma: NaN })),
+      biased: perEstimator(() => ({ mu: false, sigma: false })),
       version: 0,
     },
     race: {

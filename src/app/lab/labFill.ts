@@ -128,6 +128,12 @@ export function fillCurve(
   c.version++;
 }
 
+/** The estimator's exact mean differs from the gradient (beyond quadrature accuracy). */
+export function isBiased(report: GaussianGradientReport, name: LabEstimator, param: 'mu' | 'sigma'): boolean {
+  const g = report.grad[param];
+  return Math.abs(report.estimators[name].mean[param] - g) > 1e-7 * (1 + Math.abs(g));
+}
+
 /** Exact Var of the N-sample mean for N = 1 … MAX_N, empirical points at N = 1, 2, 4, …, and crossings. */
 export function fillVersusN(
   frame: LabFrame,
@@ -149,6 +155,8 @@ export function fillVersusN(
     const c = samplesForPrecision(report, name, target);
     v.crossing[name].mu = c.mu;
     v.crossing[name].sigma = c.sigma;
+    v.biased[name].mu = isBiased(report, name, 'mu');
+    v.biased[name].sigma = isBiased(report, name, 'sigma');
   }
   // empirical: non-overlapping groups of N among the current draws (powers of two while ≥ MIN_GROUPS groups)
   const count = sampler.count;
@@ -187,6 +195,7 @@ export function summaryOf(frame: LabFrame, report: GaussianGradientReport): LabS
       variance: s.variance,
       exactVariance: s.exactVariance,
       needed: frame.versusN.crossing[name][param],
+      biased: frame.versusN.biased[name][param],
     };
   };
   const r = frame.race;

@@ -70,7 +70,8 @@ export class VersusNPanel {
     const area = this.card.content();
     LAB_ESTIMATORS.forEach((e, i) => {
       this.key.setVisible(i, frame.visible[e]);
-      this.key.setLabel(i, crossingLabel(ESTIMATOR_SHORT_LABELS[e], v.crossing[e][frame.param]));
+      const c = v.crossing[e][frame.param];
+      this.key.setLabel(i, crossingLabel(ESTIMATOR_SHORT_LABELS[e], c, v.biased[e][frame.param]));
     });
     this.key.root.position.set(area.x, area.y - 4);
     this.key.root.visible = v.n > 1;
@@ -145,7 +146,7 @@ export class VersusNPanel {
     }
     for (const e of LAB_ESTIMATORS) {
       const c = v.crossing[e][param];
-      if (!frame.visible[e] || !Number.isFinite(c) || !(tau2 > 0)) continue;
+      if (!frame.visible[e] || v.biased[e][param] || !Number.isFinite(c) || !(tau2 > 0)) continue;
       const cx = Math.round(x.toPixel(c)) + 0.5;
       if (!x.containsPixel(cx)) continue;
       for (let yy = ty + 4; yy < p.y + p.h; yy += 5)

@@ -94,8 +94,12 @@ export function arrivalLabel(label: string, step: number): string {
   return step >= 0 ? `${label}: step ${step}` : `${label}: —`;
 }
 
-/** Variance-vs-N legend entry: "MuProp: N = 40", "score: never" (Infinity), "score: –" (NaN, unknown). */
-export function crossingLabel(label: string, n: number): string {
+/**
+ * Variance-vs-N legend entry: "MuProp: N = 40", "score: never" (Infinity), "score: –" (NaN, unknown),
+ * "pathwise: biased" (its mean is not the gradient, so no N reaches the target).
+ */
+export function crossingLabel(label: string, n: number, biased = false): string {
+  if (biased) return `${label}: biased`;
   if (n === Infinity) return `${label}: never`;
   if (!Number.isFinite(n)) return `${label}: –`;
   return `${label}: N = ${compactCount(n)}`;

@@ -84,7 +84,7 @@ export class StatsTable {
               el('td', { text: `${formatCompact(r.mean, 3)} ± ${formatCompact(r.standardError, 2)}` }),
               el('td', { text: formatCompact(r.variance, 3) }),
               el('td', { text: formatCompact(r.exactVariance, 3) }),
-              el('td', { text: needed(r.needed) }),
+              el('td', { text: r.biased ? 'biased' : needed(r.needed) }),
             );
           }
           return el('tr', { attrs: { 'data-estimator': name } }, cells);

@@ -173,6 +173,10 @@ describe('the lessons show up', () => {
     expect(frame.hist.mu.stats.pathwise.exactVariance).toBe(0);
     expect(frame.hist.mu.stats.pathwise.mean).toBe(0);
     expect(Math.abs(frame.grad.mu)).toBeGreaterThan(0.1);
+    // no number of samples fixes a biased estimator: the variance-vs-N panel and the table say so
+    expect(frame.versusN.biased.pathwise.mu).toBe(true);
+    expect(frame.versusN.biased.score.mu).toBe(false);
+    expect(frame.versusN.biased.muprop.sigma).toBe(false);
   });
 });
 
