@@ -56,8 +56,9 @@ export interface LabSummary {
   /** The sweep's and the race's state in words ("computing…", "ready", an error). */
   sweepStatus: string;
   raceStatus: string;
-  /** Race result per estimator: arrival step (−1 never) and final E[f]. */
-  race: Record<LabEstimator, { arrival: number; final: number }>;
+  /** Race result per estimator: arrival step (−1 never), final E[f], and the length of its path in (μ, σ)
+   * divided by the straight distance from start to end (1 = went straight; large = wandered). */
+  race: Record<LabEstimator, { arrival: number; final: number; wander: number }>;
 }
 
 /** A message for the user. */

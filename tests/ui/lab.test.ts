@@ -36,7 +36,7 @@ function summary(): LabSummary {
     sweepStatus: 'ready',
     raceStatus: 'ready',
     race: Object.fromEntries(
-      LAB_ESTIMATORS.map((n) => [n, { arrival: 12, final: -0.9 }]),
+      LAB_ESTIMATORS.map((n) => [n, { arrival: 12, final: -0.9, wander: 1.5 }]),
     ) as LabSummary['race'],
   };
 }

@@ -17,7 +17,7 @@ import { defaultLabConfig, RACE_BOX, type LabConfig } from '../../state/labConfi
 import type { LabStore } from '../../state/labStore';
 import { createLabFrame, LAB_CAPACITY, type LabFrame } from './frame';
 import type { LabJobRunner, RaceJobResult, SweepResult } from './jobs';
-import { fillCurve, fillHistograms, fillVersusN, summaryOf } from './labFill';
+import { fillCurve, fillHistograms, fillVersusN, snapZero, summaryOf } from './labFill';
 import { SUPERSEDED } from './workerJobs';
 
 /** Points of the variance-vs-k sweep. */
@@ -210,8 +210,8 @@ export class LabEngine {
         .notify('warning', 'The quadrature did not converge here: exact numbers may be inaccurate.');
     }
     f.value = report.value;
-    f.grad.mu = report.grad.mu;
-    f.grad.sigma = report.grad.sigma;
+    f.grad.mu = snapZero(report.grad.mu, report);
+    f.grad.sigma = snapZero(report.grad.sigma, report);
     const n = c.samples - (c.samples % c.batch);
     if (!this.sampler || this.sampler.capacity < n || this.sampler.batch !== c.batch) {
       this.sampler = new GaussianEstimatorSampler(Math.max(n, this.sampler?.capacity ?? 0), c.batch);

@@ -25,6 +25,12 @@ export const MIN_GROUPS = 16;
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
+/** 0 for a gradient component that is 0 up to quadrature rounding (shown as 0, not 2.8e-17). */
+export function snapZero(g: number, report: GaussianGradientReport): number {
+  const scale = Math.sqrt(report.estimators.score.variance.mu + report.estimators.score.variance.sigma);
+  return Math.abs(g) < 1e-13 * (1 + scale) ? 0 : g;
+}
+
 /** An estimator whose central range is this many times wider than the median one is left to the edges. */
 export const WIDE = 25;
 
@@ -70,7 +76,7 @@ export function fillHistograms(
   if (scratch.range.length < n) scratch.range = new Float64Array(n);
   for (const param of LAB_PARAMS) {
     const h = frame.hist[param];
-    const exact = report.grad[param];
+    const exact = snapZero(report.grad[param], report);
     const { lo, hi } = commonRange(names, sampler, param, exact, scratch.range);
     h.lo = lo;
     h.hi = hi;
@@ -183,6 +189,15 @@ export function fillVersusN(
   v.version++;
 }
 
+/** Path length over straight distance of a (μ, σ) path with `steps` steps (NaN if it did not move). */
+export function wander(path: Float64Array, steps: number): number {
+  let length = 0;
+  for (let t = 1; t <= steps; t++)
+    length += Math.hypot(path[2 * t] - path[2 * t - 2], path[2 * t + 1] - path[2 * t - 1]);
+  const straight = Math.hypot(path[2 * steps] - path[0], path[2 * steps + 1] - path[1]);
+  return straight > 0 ? length / straight : NaN;
+}
+
 /** The plain numbers of the DOM table and status line. */
 export function summaryOf(frame: LabFrame, report: GaussianGradientReport): LabSummary {
   const rows = {} as LabSummary['rows'];
@@ -201,16 +216,18 @@ export function summaryOf(frame: LabFrame, report: GaussianGradientReport): LabS
   const r = frame.race;
   for (const name of LAB_ESTIMATORS) {
     rows[name] = { mu: row(name, 'mu'), sigma: row(name, 'sigma') };
+    const ready = r.status === 'ready' && r.steps > 0;
     race[name] = {
-      arrival: r.status === 'ready' ? r.arrival[name] : -1,
-      final: r.status === 'ready' && r.steps > 0 ? r.values[name][r.steps] : NaN,
+      arrival: ready ? r.arrival[name] : -1,
+      final: ready ? r.values[name][r.steps] : NaN,
+      wander: ready ? wander(r.paths[name], r.steps) : NaN,
     };
   }
   const words = (status: string, message: string) =>
     status === 'computing' ? 'computing…' : message !== '' ? message : status === 'ready' ? 'ready' : '';
   return {
     value: report.value,
-    grad: { mu: report.grad.mu, sigma: report.grad.sigma },
+    grad: { mu: snapZero(report.grad.mu, report), sigma: snapZero(report.grad.sigma, report) },
     samples: frame.hist.mu.stats.score.count,
     rows,
     sweepStatus: words(frame.sweep.status, frame.sweep.message),

@@ -54,6 +54,10 @@ export class StatsTable {
           el('th', { text: 'estimator', attrs: { scope: 'col' } }),
           el('th', { text: 'arrives at step', attrs: { scope: 'col' } }),
           el('th', { text: 'final E[f]', attrs: { scope: 'col' } }),
+          el('th', {
+            text: 'path / straight',
+            attrs: { scope: 'col', title: 'length of the path over the straight distance: 1 = no wandering' },
+          }),
         ]),
       ]),
       raceBody,
@@ -98,6 +102,7 @@ export class StatsTable {
             swatch(name),
             el('td', { text: r.arrival >= 0 ? String(r.arrival) : '—' }),
             el('td', { text: formatCompact(r.final, 4) }),
+            el('td', { text: Number.isFinite(r.wander) ? `${formatCompact(r.wander, 3)}×` : '—' }),
           ]);
         }),
       );

@@ -239,7 +239,13 @@ describe('bad input', () => {
 
 describe('the race', () => {
   it('runs for every estimator from the same start and reaches the minimum of (z − 2)²', async () => {
-    const { frame } = await engineFor({ f: '(z - k)^2', k: 2, objective: 'min', mu0: -1, sigma0: 1.5 });
+    const { frame, store } = await engineFor({
+      f: '(z - k)^2',
+      k: 2,
+      objective: 'min',
+      mu0: -1,
+      sigma0: 1.5,
+    });
     const r = frame.race;
     expect(r.status).toBe('ready');
     expect(r.shown).toBe(r.steps);
@@ -251,5 +257,9 @@ describe('the race', () => {
     expect(Math.abs(p[2 * r.steps] - 2)).toBeLessThan(0.2);
     expect(r.arrival.pathwise).toBeGreaterThan(0);
     expect(Math.abs(r.best.mu - 2)).toBeLessThan(0.1);
+    // wandering: pathwise goes nearly straight on a quadratic; the plain score function zig-zags more
+    const race = store.getState().summary!.race;
+    expect(race.pathwise.wander).toBeGreaterThanOrEqual(1);
+    expect(race.score.wander).toBeGreaterThan(race.pathwise.wander);
   });
 });
