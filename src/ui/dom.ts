@@ -94,3 +94,17 @@ export function formatSig(x: number, digits = 3): string {
   const s = String(Math.abs(v));
   return v < 0 ? `−${s}` : s;
 }
+
+/** A monospaced text input for a formula (no spellcheck or autofill), described by `${id}-error ${id}-note`. */
+export function expressionInput(id: string): HTMLInputElement {
+  return el('input', {
+    id,
+    class: 'mono',
+    attrs: {
+      type: 'text',
+      spellcheck: 'false',
+      autocomplete: 'off',
+      'aria-describedby': `${id}-error ${id}-note`,
+    },
+  });
+}

@@ -7,7 +7,7 @@
  */
 import { rewardPresets } from '../../envs/continuous/presets';
 import type { PlaygroundStore } from '../state/store';
-import { el, Scope } from './dom';
+import { el, expressionInput, Scope } from './dom';
 import { selectField, type Field } from './fields';
 
 /** Debounce of the r(a) input before compiling, in milliseconds. */
@@ -37,16 +37,7 @@ export function rewardField(
 ): Field<HTMLInputElement> {
   const scope = new Scope();
   const id = 'cfg-reward';
-  const input = el('input', {
-    id,
-    class: 'mono',
-    attrs: {
-      type: 'text',
-      spellcheck: 'false',
-      autocomplete: 'off',
-      'aria-describedby': `${id}-error ${id}-note`,
-    },
-  });
+  const input = expressionInput(id);
   const error = el('p', { id: `${id}-error`, class: 'field-error', attrs: { role: 'alert' } });
   const note = el('p', { id: `${id}-note`, class: 'field-note', attrs: { 'aria-live': 'polite' } });
   const preset = selectField(store, {

@@ -8,7 +8,7 @@ import { gaussianVarianceSweep } from '../../algos/exact/gaussian';
 import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
 import { findBreakpoints, type BreakpointOptions } from '../../algos/lab/breakpoints';
 import { expectationGridInto } from '../../algos/lab/heatmap';
-import { runRace } from '../../algos/lab/race';
+import { runRace, type RaceOptions } from '../../algos/lab/race';
 import { compileExpressionWithParams } from '../../expr';
 
 /** Exact per-sample variances over a k grid at fixed (μ, σ). */
@@ -31,20 +31,16 @@ export interface SweepResult {
   converged: boolean;
 }
 
-/** The race over (μ, σ) and its heatmap. */
-export interface RaceRequest {
+/** The race over (μ, σ) and its heatmap (an nx × ny grid over the race's box); every estimator races. */
+export interface RaceRequest extends Pick<
+  RaceOptions,
+  'box' | 'start' | 'lr' | 'steps' | 'samples' | 'objective' | 'seed'
+> {
   kind: 'race';
   f: string;
   k: number;
-  box: { muLo: number; muHi: number; sigmaLo: number; sigmaHi: number };
   nx: number;
   ny: number;
-  start: { mu: number; sigma: number };
-  lr: number;
-  steps: number;
-  samples: number;
-  objective: 'min' | 'max';
-  seed: number;
 }
 
 /** Result of a {@link RaceRequest}. */

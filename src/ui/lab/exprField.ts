@@ -6,7 +6,7 @@
  */
 import { findLabPreset, LAB_PRESETS } from '../../state/labConfig';
 import type { ExprError, ExprInfo, LabStore } from '../../state/labStore';
-import { el, Scope } from '../dom';
+import { el, expressionInput, Scope } from '../dom';
 import { selectField, type Field } from '../fields';
 
 /** Debounce of the f(z) input, in milliseconds. */
@@ -28,16 +28,7 @@ export function describeError(e: ExprError): { message: string; caret: string } 
 export function exprField(store: LabStore, debounceMs = F_DEBOUNCE_MS): Field<HTMLInputElement> {
   const scope = new Scope();
   const id = 'lab-f';
-  const input = el('input', {
-    id,
-    class: 'mono',
-    attrs: {
-      type: 'text',
-      spellcheck: 'false',
-      autocomplete: 'off',
-      'aria-describedby': `${id}-error ${id}-note`,
-    },
-  });
+  const input = expressionInput(id);
   const message = el('span', { class: 'error-text' });
   const caret = el('pre', { class: 'error-caret', attrs: { 'aria-hidden': 'true' } });
   const error = el('div', { id: `${id}-error`, class: 'field-error', attrs: { role: 'alert' } }, [

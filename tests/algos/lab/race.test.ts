@@ -3,21 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { GAUSSIAN_ESTIMATORS, gaussianGradientReport } from '../../../src/algos/exact/gaussian';
 import { summarizeSamples } from '../../../src/algos/gaussianEstimators';
-import { runRace, type RaceOptions, type RaceResult } from '../../../src/algos/lab/race';
+import { runRace, type RaceResult } from '../../../src/algos/lab/race';
+import { base, box, quad } from './raceFixtures';
 
-type Fn = (z: number) => number;
-const quad: [Fn, Fn] = [(z) => (z - 2) ** 2, (z) => 2 * (z - 2)];
-const box = { muLo: -3, muHi: 3, sigmaLo: 0.1, sigmaHi: 3 };
-const base: RaceOptions = {
-  estimators: GAUSSIAN_ESTIMATORS,
-  start: { mu: -1, sigma: 1.5 },
-  lr: 0.02,
-  steps: 300,
-  samples: 16,
-  objective: 'min',
-  seed: 1,
-  box,
-};
 describe('runRace: optimisation', () => {
   it('the mean first step is −lr·∇E[f] (600 seeds, within 4 SE, every estimator)', () => {
     const [f, df] = [(z: number) => Math.cos(2 * z), (z: number) => -2 * Math.sin(2 * z)];

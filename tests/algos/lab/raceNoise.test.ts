@@ -8,21 +8,9 @@ import {
 } from '../../../src/algos/exact/gaussian';
 import { GaussianEstimatorSampler, summarizeSamples } from '../../../src/algos/gaussianEstimators';
 import { runRace, type RaceOptions } from '../../../src/algos/lab/race';
+import { base, box, quad } from './raceFixtures';
 import { Rng, Stream } from '../../../src/core/random';
 
-type Fn = (z: number) => number;
-const quad: [Fn, Fn] = [(z) => (z - 2) ** 2, (z) => 2 * (z - 2)];
-const box = { muLo: -3, muHi: 3, sigmaLo: 0.1, sigmaHi: 3 };
-const base: RaceOptions = {
-  estimators: GAUSSIAN_ESTIMATORS,
-  start: { mu: -1, sigma: 1.5 },
-  lr: 0.02,
-  steps: 300,
-  samples: 16,
-  objective: 'min',
-  seed: 1,
-  box,
-};
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 describe('runRace: determinism and the same noise for every runner', () => {
