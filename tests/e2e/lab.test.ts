@@ -90,6 +90,23 @@ describe('the gradient lab in Chromium', () => {
     await page.close();
   });
 
+  it('a pathological f does not hold the panels hostage: the next f takes over at once', async () => {
+    const { page, errors } = await app.open(LAB, VIEW);
+    await raceReady(page);
+    const f = page.getByLabel('f(z)', { exact: true });
+    await f.fill('sin(1000 * z) + 0 * k');
+    await f.press('Enter');
+    await expect.poll(() => page.locator('#lab-race caption').innerText()).toMatch(/computing/);
+    await page.waitForTimeout(400);
+    await f.fill('(z - k)^2');
+    await f.press('Enter');
+    // the race of (z − k)² takes well under a second; the abandoned one would have taken several
+    await raceReady(page);
+    await expect.poll(() => page.locator('#lab-stats caption').innerText()).toMatch(/exact ∇ = \(−4, 2\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('every preset renders (screenshots saved), and the step is flagged pathwise-blind', async () => {
     const { page, errors } = await app.open(LAB, VIEW);
     const presets = await page

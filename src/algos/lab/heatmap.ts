@@ -39,6 +39,9 @@ export interface HeatmapExtremes {
   maxSigma: number;
 }
 
+/** Default cap on the subintervals of one cell's quadrature. */
+export const HEATMAP_MAX_INTERVALS = 200;
+
 /**
  * Writes E_{N(μ_i, σ_j²)}[f] at the cell centres μ_i = muLo + (i + ½)(muHi − muLo)/nx,
  * σ_j = sigmaLo + (j + ½)(sigmaHi − sigmaLo)/ny into out[j·nx + i] (row-major, row 0 at sigmaLo) and returns
@@ -48,7 +51,9 @@ export interface HeatmapExtremes {
  * evaluations than the engine's 1e-11 default). `breakpoints` are points z where f jumps or kinks (e.g. the
  * edge of a step); they make those cells exact and cheap. Without them the quadrature finds a jump by
  * bisection, unless it falls between a panel edge and the panel's first node: then it is missed, an error
- * of up to ~2.6e-3 × the jump height in that cell.
+ * of up to ~2.6e-3 × the jump height in that cell. `maxIntervals` caps each cell's partition: a smooth f
+ * needs ~20–40 intervals, while a wildly oscillating one (sin(1000 z)) would otherwise take the quadrature's
+ * default 2000 in every one of the thousands of cells (9 s instead of 0.3 s for 64×48).
  */
 export function expectationGridInto(
   out: Float64Array,
@@ -56,6 +61,7 @@ export function expectationGridInto(
   box: HeatmapBox,
   relTol = 1e-7,
   breakpoints: readonly number[] = [],
+  maxIntervals = HEATMAP_MAX_INTERVALS,
 ): HeatmapExtremes {
   const { muLo, muHi, sigmaLo, sigmaHi, nx, ny } = box;
   if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx >= 1 && ny >= 1 && nx * ny <= out.length))
@@ -69,7 +75,7 @@ export function expectationGridInto(
   let sigma = 1;
   const g = (e: number) => f(mu + sigma * e);
   const bpEps = new Float64Array(breakpoints.length);
-  const opts: QuadratureOptions = { relTol };
+  const opts: QuadratureOptions = { relTol, maxIntervals };
   if (breakpoints.length > 0) opts.breakpoints = bpEps;
   const ext: HeatmapExtremes = { min: NaN, minMu: NaN, minSigma: NaN, max: NaN, maxMu: NaN, maxSigma: NaN };
   // out[j·nx + i] = E_ε[f(μ_i + σ_j ε)], ε ~ N(0, 1); breakpoints move to ε = (z_b − μ_i)/σ_j.

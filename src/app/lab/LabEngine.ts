@@ -39,6 +39,24 @@ function changed(a: LabConfig, b: LabConfig, keys: Keys): boolean {
   return keys.some((key) => String(a[key]) !== String(b[key]));
 }
 
+/** Half-width of the quadrature's range in ε (see src/algos/exact/quadrature.ts). */
+const QUADRATURE_REACH = 13;
+
+/**
+ * The z at the edge of the quadrature's range (μ ± 13σ) where |f|·φ is still not negligible next to E[f],
+ * i.e. f grows about as fast as the Gaussian density shrinks (exp(z²) at σ ≥ 1/√2): the integral there is
+ * truncated or infinite. Null when both edges are negligible.
+ */
+export function heavyTail(f: (z: number) => number, mu: number, sigma: number, value: number): number | null {
+  const L = QUADRATURE_REACH;
+  const phiL = Math.exp(-0.5 * L * L) / Math.sqrt(2 * Math.PI);
+  for (const z of [mu + L * sigma, mu - L * sigma]) {
+    const tail = Math.abs(f(z)) * phiL;
+    if (tail > 1e-9 * (1 + Math.abs(value)) || Number.isNaN(tail)) return z;
+  }
+  return null;
+}
+
 /** Owns the lab's expression, buffers and frame; call {@link tick} once per animation frame. */
 export class LabEngine {
   /** What the views draw (owned here; valid until the next tick). */
@@ -208,6 +226,16 @@ export class LabEngine {
       this.store
         .getState()
         .notify('warning', 'The quadrature did not converge here: exact numbers may be inaccurate.');
+    }
+    const heavy = heavyTail(this.fz, c.mu, c.sigma, report.value);
+    if (heavy !== null) {
+      this.store
+        .getState()
+        .notify(
+          'warning',
+          `E[f] may not exist: |f| grows about as fast as the density of z shrinks (|f(${heavy.toPrecision(3)})| ` +
+            `is huge), so the "exact" numbers are not reliable here.`,
+        );
     }
     f.value = report.value;
     f.grad.mu = snapZero(report.grad.mu, report);

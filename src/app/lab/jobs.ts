@@ -11,6 +11,9 @@ import { expectationGridInto } from '../../algos/lab/heatmap';
 import { runRace, type RaceOptions } from '../../algos/lab/race';
 import { compileExpressionWithParams } from '../../expr';
 
+/** Quadrature settings of the race's per-step reports (see runLabJob). */
+export const RACE_QUADRATURE = { relTol: 1e-8, maxIntervals: 200 } as const;
+
 /** Exact per-sample variances over a k grid at fixed (μ, σ). */
 export interface SweepRequest {
   kind: 'sweep';
@@ -130,6 +133,9 @@ export function runLabJob(job: LabJob): LabJobResult {
     seed: job.seed,
     box: job.box,
     breakpoints: bp,
+    // the race needs values and oracle baselines to plotting accuracy, not 1e-11: a cap keeps a
+    // pathological f (sin(1000 z), floor(100 z)) from costing seconds per step
+    quadrature: RACE_QUADRATURE,
     target: Number.isFinite(best.value) ? best.value : undefined,
   });
   return {

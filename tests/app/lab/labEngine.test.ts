@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAB_ESTIMATORS } from '../../../src/algos/lab/estimators';
 import { inlineJobRunner } from '../../../src/app/lab/jobs';
-import { LabEngine } from '../../../src/app/lab/LabEngine';
+import { heavyTail, LabEngine } from '../../../src/app/lab/LabEngine';
 import type { LabConfig } from '../../../src/state/labConfig';
 import { createLabStore } from '../../../src/state/labStore';
 
@@ -222,6 +222,15 @@ describe('bad input', () => {
     engine.tick(16);
     expect(frame.mu).toBe(0.25);
     expect(store.getState().exprError?.text).toBe('foo(z)');
+  });
+
+  it('an f whose expectation does not exist is reported (exp(z²) at σ = 1), a tame one is not', async () => {
+    const { store } = await engineFor({ f: 'exp(z^2)', sigma: 1 });
+    expect(store.getState().notices.some((n) => /E\[f\] may not exist/.test(n.text))).toBe(true);
+    const tame = await engineFor({ f: 'exp(z^2 / 4)', sigma: 1 });
+    expect(tame.store.getState().notices).toEqual([]);
+    expect(heavyTail((z) => z ** 10, 0, 1, 1)).toBeNull();
+    expect(heavyTail((z) => Math.exp(z * z), 0, 1, 1)).not.toBeNull();
   });
 
   it('an f without k reports that the sweep needs k', async () => {
