@@ -4,6 +4,7 @@
  * of its single-sample estimate (which does not shrink with --samples), beside the exact variance.
  */
 import { estimateReport, type EstimateReport } from '../algos/gaussianEstimators';
+import { breakpointSearch, breakpointsNear } from '../algos/lab/breakpoints';
 import { UsageError, intFlag, numberFlag, takeFlag } from './args';
 
 /** The JSON document `estimate --json` prints. */
@@ -28,7 +29,9 @@ export async function estimate(flags: [string, string][]): Promise<EstimateComma
   const compiled = compileExpression(text, { variable: 'z' });
   if (!compiled.ok) throw new UsageError(`--f: ${compiled.error}`);
   const fn = compiled.value;
-  const report = estimateReport(fn.f, fn.df, mu, sigma, samples, seed, { batch });
+  // jumps and kinks become quadrature panel edges, exactly as in the lab (so both give the same numbers)
+  const breakpoints = breakpointsNear(fn.f, fn.df, mu, sigma, breakpointSearch(fn));
+  const report = estimateReport(fn.f, fn.df, mu, sigma, samples, seed, { batch, breakpoints });
   const note = fn.pathwiseBlind
     ? 'f is piecewise constant: its derivative is zero almost everywhere, so the pathwise estimator is blind here'
     : fn.smoothness === 'kinked'

@@ -92,3 +92,30 @@ export function findBreakpoints(
   const tol = 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi));
   return out.filter((z, i) => i === 0 || z - out[i - 1] > tol);
 }
+
+/** What the expression compiler says about f's regularity (src/expr's ExpressionInfo fields). */
+export interface Regularity {
+  smoothness: 'smooth' | 'kinked' | 'piecewise-constant';
+  discontinuous: boolean;
+}
+
+/** How to look for f's breakpoints: null for a smooth f (nothing to find), kinks too for a kinked one. */
+export function breakpointSearch(r: Regularity): BreakpointOptions | null {
+  if (r.smoothness === 'smooth' && !r.discontinuous) return null;
+  return { kinks: r.smoothness === 'kinked' };
+}
+
+/** Half-width, in σ, of the z range searched for breakpoints (the quadrature's reach, L = 13). */
+export const BREAKPOINT_REACH = 13;
+
+/** Breakpoints of f within μ ± 13σ (the whole range the quadrature integrates over), or none if smooth. */
+export function breakpointsNear(
+  f: (z: number) => number,
+  df: (z: number) => number,
+  mu: number,
+  sigma: number,
+  search: BreakpointOptions | null,
+): number[] | undefined {
+  if (!search) return undefined;
+  return findBreakpoints(f, df, mu - BREAKPOINT_REACH * sigma, mu + BREAKPOINT_REACH * sigma, search);
+}

@@ -9,7 +9,7 @@
  */
 import { gaussianGradientReport, type GaussianGradientReport } from '../../algos/exact/gaussian';
 import { GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
-import { findBreakpoints, type BreakpointOptions } from '../../algos/lab/breakpoints';
+import { breakpointSearch, breakpointsNear, type BreakpointOptions } from '../../algos/lab/breakpoints';
 import { LAB_ESTIMATORS } from '../../algos/lab/estimators';
 import { Rng, Stream } from '../../core/random';
 import { compileExpressionWithParams, type ParametricExpression } from '../../expr';
@@ -177,8 +177,7 @@ export class LabEngine {
       return false;
     }
     this.expr = r.value;
-    const smooth = r.value.smoothness === 'smooth' && !r.value.discontinuous;
-    this.breaks = smooth ? null : { kinks: r.value.smoothness === 'kinked' };
+    this.breaks = breakpointSearch(r.value);
     if (s.exprError) s.setExprError(null);
     if (s.draftF !== null) s.setDraftF(null);
     const usesK = r.value.params.includes('k');
@@ -213,9 +212,7 @@ export class LabEngine {
     for (const name of LAB_ESTIMATORS) f.visible[name] = !c.hide.includes(name);
     let report: GaussianGradientReport;
     try {
-      const lo = c.mu - 13 * c.sigma;
-      const hi = c.mu + 13 * c.sigma;
-      const breakpoints = this.breaks ? findBreakpoints(this.fz, this.dfz, lo, hi, this.breaks) : undefined;
+      const breakpoints = breakpointsNear(this.fz, this.dfz, c.mu, c.sigma, this.breaks);
       report = gaussianGradientReport(this.fz, this.dfz, c.mu, c.sigma, { batch: c.batch, breakpoints });
     } catch (e) {
       this.store.getState().notify('error', `Exact values failed: ${e instanceof Error ? e.message : e}`);

@@ -6,7 +6,13 @@
  */
 import { gaussianVarianceSweep } from '../../algos/exact/gaussian';
 import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
-import { findBreakpoints, type BreakpointOptions } from '../../algos/lab/breakpoints';
+import {
+  BREAKPOINT_REACH,
+  breakpointSearch,
+  breakpointsNear,
+  findBreakpoints,
+  type BreakpointOptions,
+} from '../../algos/lab/breakpoints';
 import { expectationGridInto } from '../../algos/lab/heatmap';
 import { runRace, type RaceOptions } from '../../algos/lab/race';
 import { compileExpressionWithParams } from '../../expr';
@@ -72,11 +78,10 @@ function compileWithK(text: string): {
   if (!r.ok) throw new Error(r.error);
   const p = new Float64Array(1);
   const { f, df } = r.value;
-  const smooth = r.value.smoothness === 'smooth' && !r.value.discontinuous;
   return {
     f: (z, k) => ((p[0] = k), f(z, p)),
     df: (z, k) => ((p[0] = k), df(z, p)),
-    breaks: smooth ? null : { kinks: r.value.smoothness === 'kinked' },
+    breaks: breakpointSearch(r.value),
   };
 }
 
@@ -91,13 +96,13 @@ export function runLabJob(job: LabJob): LabJobResult {
     const { mu, sigma } = job;
     const breakpoints = breaks
       ? (k: number) =>
-          findBreakpoints(
+          breakpointsNear(
             (z) => f(z, k),
             (z) => df(z, k),
-            mu - 13 * sigma,
-            mu + 13 * sigma,
+            mu,
+            sigma,
             breaks,
-          )
+          ) ?? []
       : undefined;
     const s = gaussianVarianceSweep(f, df, ks, mu, sigma, { batch: job.batch, breakpoints });
     const variance = {} as SweepResult['variance'];
@@ -113,7 +118,7 @@ export function runLabJob(job: LabJob): LabJobResult {
   const fk = (z: number) => f(z, k);
   const dfk = (z: number) => df(z, k);
   const { box } = job;
-  const reach = 13 * box.sigmaHi;
+  const reach = BREAKPOINT_REACH * box.sigmaHi;
   const bp = breaks
     ? findBreakpoints(fk, dfk, box.muLo - reach, box.muHi + reach, { ...breaks, grid: 40_000 })
     : [];
