@@ -13,19 +13,16 @@ import { breakpointSearch, breakpointsNear, type BreakpointOptions } from '../..
 import { LAB_ESTIMATORS } from '../../algos/lab/estimators';
 import { Rng, Stream } from '../../core/random';
 import { compileExpressionWithParams, type ParametricExpression } from '../../expr';
-import { defaultLabConfig, RACE_BOX, type LabConfig } from '../../state/labConfig';
+import { defaultLabConfig, type LabConfig } from '../../state/labConfig';
 import type { LabStore } from '../../state/labStore';
-import { createLabFrame, LAB_CAPACITY, type LabFrame } from './frame';
-import type { LabJobRunner, RaceJobResult, SweepResult } from './jobs';
+import { createLabFrame, type LabFrame } from './frame';
+import type { LabJobRunner } from './jobs';
+import { LabBackground } from './LabBackground';
+import { firstNonFinite, heavyTail } from './labChecks';
 import { fillCurve, fillHistograms, fillVersusN, snapZero, summaryOf } from './labFill';
-import { SUPERSEDED } from './workerJobs';
 
-/** Points of the variance-vs-k sweep. */
-export const SWEEP_POINTS = 121;
-/** Heatmap size of the race. */
-export const HEAT = { nx: 64, ny: 48 } as const;
-/** Replay duration of a race, in milliseconds. */
-export const RACE_REPLAY_MS = 2500;
+export { heavyTail } from './labChecks';
+
 /** Minimum time between two summaries published to the store. */
 const PUBLISH_MS = 100;
 
@@ -37,24 +34,6 @@ const RACE_KEYS: Keys = ['f', 'k', 'objective', 'lr', 'steps', 'raceSamples', 'm
 
 function changed(a: LabConfig, b: LabConfig, keys: Keys): boolean {
   return keys.some((key) => String(a[key]) !== String(b[key]));
-}
-
-/** Half-width of the quadrature's range in ε (see src/algos/exact/quadrature.ts). */
-const QUADRATURE_REACH = 13;
-
-/**
- * The z at the edge of the quadrature's range (μ ± 13σ) where |f|·φ is still not negligible next to E[f],
- * i.e. f grows about as fast as the Gaussian density shrinks (exp(z²) at σ ≥ 1/√2): the integral there is
- * truncated or infinite. Null when both edges are negligible.
- */
-export function heavyTail(f: (z: number) => number, mu: number, sigma: number, value: number): number | null {
-  const L = QUADRATURE_REACH;
-  const phiL = Math.exp(-0.5 * L * L) / Math.sqrt(2 * Math.PI);
-  for (const z of [mu + L * sigma, mu - L * sigma]) {
-    const tail = Math.abs(f(z)) * phiL;
-    if (tail > 1e-9 * (1 + Math.abs(value)) || Number.isNaN(tail)) return z;
-  }
-  return null;
 }
 
 /** Owns the lab's expression, buffers and frame; call {@link tick} once per animation frame. */
@@ -78,14 +57,24 @@ export class LabEngine {
   private clock = 0;
   private readonly scratch = { range: new Float64Array(0) };
   private readonly stops: (() => void)[] = [];
-  private raceClock = 0;
-  private disposed = false;
+  private readonly background: LabBackground;
 
+  /** `options.replay` (default true): animate each race's result step by step. */
   constructor(
     private readonly store: LabStore,
-    private readonly jobs: LabJobRunner,
-    private readonly options: { replay?: boolean } = {},
-  ) {}
+    jobs: LabJobRunner,
+    options: { replay?: boolean } = {},
+  ) {
+    this.background = new LabBackground(
+      this.frame,
+      jobs,
+      {
+        changed: () => this.summarize(),
+        failed: (message) => this.store.getState().notify('error', message),
+      },
+      options.replay !== false,
+    );
+  }
 
   /** Compiles the initial f and starts following the store. */
   start(): void {
@@ -107,9 +96,8 @@ export class LabEngine {
 
   /** Stops following the store and the job runner. */
   dispose(): void {
-    this.disposed = true;
     for (const stop of this.stops.splice(0)) stop();
-    this.jobs.dispose();
+    this.background.dispose();
   }
 
   /**
@@ -121,16 +109,28 @@ export class LabEngine {
     const before = this.frame.version;
     if (this.expr) {
       if (this.local) this.recompute();
-      if (this.sweepWanted) this.requestSweep();
-      if (this.raceWanted) this.requestRace();
+      if (this.sweepWanted) {
+        this.sweepWanted = false;
+        this.background.requestSweep(this.config);
+      }
+      if (this.raceWanted) {
+        this.raceWanted = false;
+        this.background.requestRace(this.config);
+      }
     }
-    this.advanceReplay(dtMs);
+    if (this.background.advanceReplay(dtMs)) this.frame.version++;
     if (this.summaryDue && this.clock - this.lastPublish >= PUBLISH_MS && this.report) {
       this.summaryDue = false;
       this.lastPublish = this.clock;
       this.store.getState().publish(summaryOf(this.frame, this.report));
     }
     return this.frame.version !== before;
+  }
+
+  /** Restarts the race's replay from step 0. */
+  replay(): void {
+    this.background.replay();
+    this.frame.version++;
   }
 
   /** The report behind the current frame (exact numbers at μ, σ, k). */
@@ -251,8 +251,7 @@ export class LabEngine {
       new Rng(c.seed, Stream.diagnostics),
       report.baselines,
     );
-    let bad = -1;
-    for (let i = 0; i < n && bad < 0; i++) if (!Number.isFinite(sampler.values[i])) bad = i;
+    const bad = firstNonFinite(sampler.values, n);
     if (bad >= 0) {
       const z = c.mu + c.sigma * sampler.eps[bad];
       this.store
@@ -271,141 +270,5 @@ export class LabEngine {
   private summarize(): void {
     this.frame.version++;
     this.summaryDue = true;
-  }
-
-  private requestSweep(): void {
-    this.sweepWanted = false;
-    const c = this.config;
-    const sw = this.frame.sweep;
-    if (!this.frame.usesK) {
-      sw.status = 'no-k';
-      sw.message = 'f does not use k: type k into f(z) (e.g. cos(k*z)) to sweep it';
-      sw.n = 0;
-      sw.version++;
-      return this.summarize();
-    }
-    sw.status = 'computing';
-    sw.version++;
-    this.summarize();
-    const request = {
-      kind: 'sweep' as const,
-      f: this.frame.source,
-      kMin: c.kMin,
-      kMax: c.kMax,
-      points: Math.min(SWEEP_POINTS, LAB_CAPACITY.sweep),
-      mu: c.mu,
-      sigma: c.sigma,
-      batch: c.batch,
-    };
-    this.jobs.run(request).then(
-      (r) => this.sweepDone(r as SweepResult, request.mu, request.sigma),
-      (e: Error) => this.jobFailed('sweep', e),
-    );
-  }
-
-  private sweepDone(r: SweepResult, mu: number, sigma: number): void {
-    if (this.disposed) return;
-    const sw = this.frame.sweep;
-    const n = Math.min(r.k.length, LAB_CAPACITY.sweep);
-    sw.k.set(r.k.subarray(0, n));
-    for (const name of LAB_ESTIMATORS) {
-      sw.variance[name].mu.set(r.variance[name].mu.subarray(0, n));
-      sw.variance[name].sigma.set(r.variance[name].sigma.subarray(0, n));
-    }
-    sw.n = n;
-    sw.mu = mu;
-    sw.sigma = sigma;
-    sw.status = 'ready';
-    sw.message = r.converged ? '' : 'some quadratures did not converge';
-    sw.version++;
-    this.summarize();
-  }
-
-  private requestRace(): void {
-    this.raceWanted = false;
-    const c = this.config;
-    const race = this.frame.race;
-    race.status = 'computing';
-    race.version++;
-    this.summarize();
-    const steps = Math.min(c.steps, LAB_CAPACITY.raceSteps);
-    this.jobs
-      .run({
-        kind: 'race',
-        f: this.frame.source,
-        k: c.k,
-        box: RACE_BOX,
-        nx: HEAT.nx,
-        ny: HEAT.ny,
-        start: { mu: c.mu0, sigma: c.sigma0 },
-        lr: c.lr,
-        steps,
-        samples: c.raceSamples,
-        objective: c.objective,
-        seed: c.seed,
-      })
-      .then(
-        (r) => this.raceDone(r as RaceJobResult, steps, c.objective),
-        (e: Error) => this.jobFailed('race', e),
-      );
-  }
-
-  private raceDone(r: RaceJobResult, steps: number, objective: 'min' | 'max'): void {
-    if (this.disposed) return;
-    const race = this.frame.race;
-    race.nx = HEAT.nx;
-    race.ny = HEAT.ny;
-    race.muLo = RACE_BOX.muLo;
-    race.muHi = RACE_BOX.muHi;
-    race.sigmaLo = RACE_BOX.sigmaLo;
-    race.sigmaHi = RACE_BOX.sigmaHi;
-    race.grid.set(r.grid.subarray(0, HEAT.nx * HEAT.ny));
-    race.objective = objective;
-    race.steps = steps;
-    for (const name of LAB_ESTIMATORS) {
-      race.paths[name].set(r.paths[name].subarray(0, 2 * (steps + 1)));
-      race.values[name].set(r.values[name].subarray(0, steps + 1));
-      race.arrival[name] = r.arrival[name];
-    }
-    race.best = { ...r.best };
-    race.status = 'ready';
-    const diverged = LAB_ESTIMATORS.filter((n) => r.diverged[n] >= 0);
-    race.message = diverged.length > 0 ? `stopped on a non-finite estimate: ${diverged.join(', ')}` : '';
-    this.raceClock = 0;
-    race.shown = this.options.replay === false ? steps : 0;
-    race.version++;
-    this.summarize();
-  }
-
-  private advanceReplay(dtMs: number): void {
-    const race = this.frame.race;
-    if (race.status !== 'ready' || race.shown >= race.steps) return;
-    this.raceClock += dtMs;
-    const shown = Math.min(race.steps, Math.floor((this.raceClock / RACE_REPLAY_MS) * race.steps));
-    if (shown !== race.shown) {
-      race.shown = shown;
-      race.version++;
-      this.frame.version++;
-    }
-  }
-
-  /** Restarts the race's replay from step 0. */
-  replay(): void {
-    this.raceClock = 0;
-    this.frame.race.shown = 0;
-    this.frame.race.version++;
-    this.frame.version++;
-  }
-
-  private jobFailed(kind: 'sweep' | 'race', e: Error): void {
-    if (this.disposed || e.message === SUPERSEDED) return;
-    const part = kind === 'sweep' ? this.frame.sweep : this.frame.race;
-    part.status = 'error';
-    part.message = e.message;
-    part.version++;
-    this.summarize();
-    this.store
-      .getState()
-      .notify('error', `The ${kind === 'sweep' ? 'variance sweep' : 'race'} failed: ${e.message}`);
   }
 }
