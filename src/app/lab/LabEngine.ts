@@ -211,8 +211,8 @@ export class LabEngine {
     f.sweep.currentK = c.k;
     for (const name of LAB_ESTIMATORS) f.visible[name] = !c.hide.includes(name);
     let report: GaussianGradientReport;
+    const breakpoints = breakpointsNear(this.fz, this.dfz, c.mu, c.sigma, this.breaks);
     try {
-      const breakpoints = breakpointsNear(this.fz, this.dfz, c.mu, c.sigma, this.breaks);
       report = gaussianGradientReport(this.fz, this.dfz, c.mu, c.sigma, { batch: c.batch, breakpoints });
     } catch (e) {
       this.store.getState().notify('error', `Exact values failed: ${e instanceof Error ? e.message : e}`);
@@ -262,7 +262,7 @@ export class LabEngine {
         );
     }
     fillHistograms(f, sampler, report, this.scratch);
-    fillCurve(f, this.fz, this.dfz, sampler);
+    fillCurve(f, this.fz, this.dfz, sampler, breakpoints);
     fillVersusN(f, sampler, report, c.target);
     this.summarize();
   }

@@ -22,7 +22,7 @@ export interface PerParam<T> {
 export interface CurveData {
   /** Points used (≤ capacity). */
   n: number;
-  /** z grid, ascending (μ ± 4σ, widened to include k when the expression uses it). */
+  /** z grid, ascending (μ ± 4σ; at a jump of f or f′ the points b − δ, b, b + δ with NaN values at b). */
   z: Float64Array;
   /** f(z) (NaN where not finite). */
   f: Float64Array;
@@ -177,7 +177,8 @@ export interface LabFrame {
 
 /** Capacities of the frame's arrays. */
 export const LAB_CAPACITY = {
-  curve: 241,
+  /** Points of the curve: a uniform grid of 241 plus 3 per jump (up to 16 jumps, see fillCurve). */
+  curve: 241 + 3 * 16,
   rug: 200,
   bins: 41,
   sweep: 161,

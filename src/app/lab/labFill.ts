@@ -105,27 +105,51 @@ export function fillHistograms(
   }
 }
 
-/** f, f′ and the density on μ ± 4σ, and the first draws' positions for a rug. */
+/** Points of the uniform grid of the f / f′ curve. */
+export const CURVE_GRID = 241;
+
+/**
+ * f, f′ and the density on μ ± 4σ, and the first draws' positions for a rug. At each breakpoint b (a jump or
+ * kink found for the quadrature) the points b − δ, b, b + δ are added, with NaN values at b itself, so the
+ * plotted lines stop at a jump instead of drawing a vertical connector through it.
+ */
 export function fillCurve(
   frame: LabFrame,
   f: (z: number) => number,
   df: (z: number) => number,
   sampler: GaussianEstimatorSampler,
+  breakpoints: readonly number[] = [],
 ): void {
   const c = frame.curve;
   const { mu, sigma } = frame;
-  const n = LAB_CAPACITY.curve;
   const lo = mu - 4 * sigma;
   const hi = mu + 4 * sigma;
-  for (let i = 0; i < n; i++) {
-    const z = lo + ((hi - lo) * i) / (n - 1);
+  const delta = 1e-9 * (hi - lo);
+  let n = 0;
+  const put = (z: number, gap: boolean) => {
     const e = (z - mu) / sigma;
-    const fz = f(z);
-    const d = df(z);
-    c.z[i] = z;
-    c.f[i] = Number.isFinite(fz) ? fz : NaN;
-    c.df[i] = Number.isFinite(d) ? d : NaN;
-    c.density[i] = (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * e * e);
+    const fz = gap ? NaN : f(z);
+    const d = gap ? NaN : df(z);
+    c.z[n] = z;
+    c.f[n] = Number.isFinite(fz) ? fz : NaN;
+    c.df[n] = Number.isFinite(d) ? d : NaN;
+    c.density[n] = (INV_SQRT_2PI / sigma) * Math.exp(-0.5 * e * e);
+    n++;
+  };
+  let b = 0;
+  let room = (LAB_CAPACITY.curve - CURVE_GRID) / 3;
+  for (let i = 0; i < CURVE_GRID; i++) {
+    const z = lo + ((hi - lo) * i) / (CURVE_GRID - 1);
+    // breakpoints (ascending) that fall before this grid point
+    for (; b < breakpoints.length && breakpoints[b] < z; b++) {
+      const zb = breakpoints[b];
+      if (zb <= lo || room === 0) continue;
+      room--;
+      put(zb - delta, false);
+      put(zb, true);
+      put(zb + delta, false);
+    }
+    put(z, false);
   }
   c.n = n;
   const m = Math.min(LAB_CAPACITY.rug, sampler.count);

@@ -173,6 +173,11 @@ describe('the lessons show up', () => {
     expect(frame.hist.mu.stats.pathwise.exactVariance).toBe(0);
     expect(frame.hist.mu.stats.pathwise.mean).toBe(0);
     expect(Math.abs(frame.grad.mu)).toBeGreaterThan(0.1);
+    // the plotted step stops at the jump: a gap (NaN) at k between points just left and right of it
+    const c = frame.curve;
+    const gap = Array.from(c.f.subarray(0, c.n)).findIndex((v) => Number.isNaN(v));
+    expect(c.z[gap]).toBeCloseTo(0.5, 12);
+    expect([c.f[gap - 1], c.f[gap + 1]]).toEqual([0, 1]);
     // no number of samples fixes a biased estimator: the variance-vs-N panel and the table say so
     expect(frame.versusN.biased.pathwise.mu).toBe(true);
     expect(frame.versusN.biased.score.mu).toBe(false);
