@@ -141,15 +141,18 @@ export function fillCurve(
   for (let i = 0; i < CURVE_GRID; i++) {
     const z = lo + ((hi - lo) * i) / (CURVE_GRID - 1);
     // breakpoints (ascending) that fall before this grid point
-    for (; b < breakpoints.length && breakpoints[b] < z; b++) {
+    let last = NaN;
+    for (; b < breakpoints.length && breakpoints[b] <= z + delta; b++) {
       const zb = breakpoints[b];
       if (zb <= lo || room === 0) continue;
       room--;
       put(zb - delta, false);
       put(zb, true);
       put(zb + delta, false);
+      last = zb;
     }
-    put(z, false);
+    // a grid point on the breakpoint itself would put f′'s value at the kink (sign(0) = 0) back in the line
+    if (!(Math.abs(z - last) <= 2 * delta)) put(z, false);
   }
   c.n = n;
   const m = Math.min(LAB_CAPACITY.rug, sampler.count);

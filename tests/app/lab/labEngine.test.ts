@@ -178,10 +178,21 @@ describe('the lessons show up', () => {
     const gap = Array.from(c.f.subarray(0, c.n)).findIndex((v) => Number.isNaN(v));
     expect(c.z[gap]).toBeCloseTo(0.5, 12);
     expect([c.f[gap - 1], c.f[gap + 1]]).toEqual([0, 1]);
+    for (let i = 1; i < c.n; i++) expect(c.z[i]).toBeGreaterThan(c.z[i - 1]);
     // no number of samples fixes a biased estimator: the variance-vs-N panel and the table say so
     expect(frame.versusN.biased.pathwise.mu).toBe(true);
     expect(frame.versusN.biased.score.mu).toBe(false);
     expect(frame.versusN.biased.muprop.sigma).toBe(false);
+  });
+});
+
+describe('the f / f′ curve', () => {
+  it('stops f′ at a kink that falls on a grid point (|z − 0.5| at μ = σ = 1), z ascending', async () => {
+    const { frame } = await engineFor({ f: 'abs(z - k)', k: 0.5 });
+    const c = frame.curve;
+    for (let i = 1; i < c.n; i++) expect(c.z[i]).toBeGreaterThan(c.z[i - 1]);
+    const near = Array.from(c.z.subarray(0, c.n)).flatMap((z, i) => (Math.abs(z - 0.5) < 1e-6 ? [i] : []));
+    expect(near.map((i) => c.df[i])).toEqual([-1, NaN, 1]);
   });
 });
 
