@@ -34,8 +34,8 @@ export const AGENT_COLORS: readonly number[] = [
 
 /**
  * Estimator colours of the gradient lab (Okabe–Ito). The score-function family is cool (sky blue, blue,
- * bluish green, reddish purple), MuProp orange and pathwise vermillion, matching the playground's default
- * comparison of agent A (REINFORCE, blue) against agent B (pathwise, vermillion).
+ * bluish green, reddish purple), MuProp orange and pathwise vermillion: the same hues as the playground's
+ * agents when A runs REINFORCE and B the pathwise estimator (A blue, B vermillion).
  */
 export const ESTIMATOR_COLORS = {
   score: OKABE_ITO.skyBlue,

@@ -18,6 +18,8 @@ export interface ExprInfo {
   pathwiseBlind: boolean;
   /** f may jump somewhere. */
   discontinuous: boolean;
+  /** f′ does not exist at some points (a kink such as |z − k|), though f is continuous there. */
+  kinked: boolean;
   /** The expression uses k. */
   usesK: boolean;
   /** Non-finite values at some probe points, if any. */

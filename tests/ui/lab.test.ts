@@ -96,9 +96,18 @@ describe('lab controls', () => {
   });
 
   it('flags a pathwise-blind f', () => {
-    const info = { derivative: '0', pathwiseBlind: true, discontinuous: true, usesK: true, warning: null };
+    const info = {
+      derivative: '0',
+      pathwiseBlind: true,
+      discontinuous: true,
+      kinked: false,
+      usesK: true,
+      warning: null,
+    };
     store.getState().setExprInfo(info);
     expect(document.getElementById('lab-f-note')!.textContent).toMatch(/pathwise estimator is blind/);
+    store.getState().setExprInfo({ ...info, pathwiseBlind: false, discontinuous: false, kinked: true });
+    expect(document.getElementById('lab-f-note')!.textContent).toMatch(/does not exist at some points/);
   });
 
   it('presets and sliders write the store; the slider range follows k-min/k-max', () => {

@@ -185,6 +185,7 @@ export class LabEngine {
       derivative: r.value.derivativeSource,
       pathwiseBlind: r.value.pathwiseBlind,
       discontinuous: r.value.discontinuous,
+      kinked: r.value.smoothness === 'kinked',
       usesK,
       warning: r.value.warning ?? null,
     });

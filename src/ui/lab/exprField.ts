@@ -16,6 +16,10 @@ export const F_DEBOUNCE_MS = 200;
 export const BLIND_NOTE =
   'f′(z) = 0 almost everywhere: the pathwise estimator is blind here (it always returns 0).';
 
+/** The note shown when f′ does not exist at some points but f is continuous. */
+export const KINK_NOTE =
+  'f′(z) does not exist at some points (a kink): f is continuous, so the pathwise estimator is still unbiased.';
+
 /** "unexpected end at character 5" plus a caret line under the text. */
 export function describeError(e: ExprError): { message: string; caret: string } {
   const at =
@@ -93,6 +97,7 @@ export function exprField(store: LabStore, debounceMs = F_DEBOUNCE_MS): Field<HT
             text: 'f may jump: the pathwise estimator misses the jumps and is biased there.',
           }),
         );
+      else if (info.kinked) parts.push(el('p', { class: 'note-kink', text: KINK_NOTE }));
       if (!info.usesK)
         parts.push(el('p', { text: 'f does not use k, so the k slider and sweep do nothing.' }));
       if (info.warning) parts.push(el('p', { text: `Note: ${info.warning}.` }));
