@@ -107,6 +107,28 @@ describe('the gradient lab in Chromium', () => {
     await page.close();
   });
 
+  it('clicking the sweep sets k; clicking the heatmap moves the race start', async () => {
+    const { page, errors } = await app.open(LAB, VIEW);
+    await raceReady(page);
+    const canvas = page.locator('canvas');
+    const box = (await canvas.boundingBox())!;
+    // the sweep is the top-right panel: click near the middle of its plot
+    await canvas.click({ position: { x: box.width * 0.72, y: 170 } });
+    const k = Number(await page.getByLabel('k', { exact: true }).inputValue());
+    expect(k).not.toBe(3);
+    expect(k).toBeGreaterThan(0.5);
+    expect(k).toBeLessThan(5);
+    // the race heatmap is the bottom-right panel
+    await canvas.click({ position: { x: box.width * 0.72, y: box.height - 120 } });
+    const mu0 = Number(await page.getByLabel('Start μ', { exact: true }).inputValue());
+    const sigma0 = Number(await page.getByLabel('Start σ', { exact: true }).inputValue());
+    expect([mu0, sigma0]).not.toEqual([-1.5, 1.5]);
+    await expect.poll(() => page.url()).toContain('mu0=');
+    await raceReady(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('every preset renders (screenshots saved), and the step is flagged pathwise-blind', async () => {
     const { page, errors } = await app.open(LAB, VIEW);
     const presets = await page
