@@ -64,7 +64,9 @@ export class GaussianEstimatorSampler {
 
   /**
    * Draws n samples ε_i from `rng` (one normal each, in order) and writes every estimator's estimate of
-   * sample i at index i. `baselines` are the exact ones ({@link gaussianGradientReport}'s `baselines`).
+   * sample i at index offset + i. `baselines` are the exact ones ({@link gaussianGradientReport}'s
+   * `baselines`). With `offset` > 0 (a multiple of the batch size) the draws are appended to those already
+   * held: samples drawn in several calls from one `rng` equal those of one call for all of them.
    */
   sample(
     f: (z: number) => number,
@@ -74,8 +76,13 @@ export class GaussianEstimatorSampler {
     n: number,
     rng: Rng,
     baselines: GaussianBaselines,
+    offset = 0,
   ): this {
-    if (!(n >= 0 && n <= this.capacity)) throw new Error(`sample: n=${n} exceeds capacity ${this.capacity}`);
+    if (!(n >= 0 && offset >= 0 && offset + n <= this.capacity))
+      throw new Error(`sample: offset ${offset} + n ${n} exceeds capacity ${this.capacity}`);
+    if (offset % this.batch !== 0 || offset > this.count)
+      throw new Error(`sample: offset ${offset} must be a multiple of the batch and at most ${this.count}`);
+    const end = offset + n;
     const { eps, values } = this;
     const { score, muprop, pathwise } = this.estimates;
     const sMean = this.estimates['score-mean'];
@@ -88,7 +95,7 @@ export class GaussianEstimatorSampler {
     // With s_μ = ε/σ, s_σ = (ε² − 1)/σ and h(z) = f(μ) + f′(μ)(z − μ) (MuProp, μ held fixed inside h):
     //   score f·s;  score-mean (f − E[f])·s;  score-optimal (f − b*_i)·s_i;
     //   muprop (f − h)·s + (f′(μ), 0);  pathwise (f′(z), f′(z)·ε).
-    for (let i = 0; i < n; i++) {
+    for (let i = offset; i < end; i++) {
       const e = rng.normal();
       const z = mu + sigma * e;
       const fz = f(z);
@@ -113,8 +120,8 @@ export class GaussianEstimatorSampler {
     //   ĝ_j = (f_j − f̄_{−j})·s_j = (N f_j − S)/(N − 1)·s_j.
     const N = this.batch;
     const loo = this.estimates.loo;
-    const batches = Math.floor(n / N);
-    for (let g = 0; g < batches; g++) {
+    const batches = Math.floor(end / N);
+    for (let g = offset / N; g < batches; g++) {
       const o = g * N;
       let S = 0;
       for (let j = 0; j < N; j++) S += values[o + j];
@@ -131,8 +138,8 @@ export class GaussianEstimatorSampler {
       this.looBatchMeans.mu[g] = meanMu / N;
       this.looBatchMeans.sigma[g] = meanSig / N;
     }
-    for (let i = batches * N; i < n; i++) loo.mu[i] = loo.sigma[i] = NaN;
-    this.count = n;
+    for (let i = batches * N; i < end; i++) loo.mu[i] = loo.sigma[i] = NaN;
+    this.count = end;
     this.looCount = batches * N;
     return this;
   }

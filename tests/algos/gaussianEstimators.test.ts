@@ -78,6 +78,32 @@ describe('GaussianEstimatorSampler', () => {
   const df = (z: number) => -3 * Math.sin(3 * z);
   const exact = gaussianGradientReport(f, df, 1, 1);
 
+  it('appending draws in chunks (offset) gives exactly the draws of one call, loo batches included', () => {
+    const one = new GaussianEstimatorSampler(1000, 8).sample(f, df, 1, 1, 1000, new Rng(3), exact.baselines);
+    const parts = new GaussianEstimatorSampler(1000, 8);
+    const rng = new Rng(3);
+    parts.sample(f, df, 1, 1, 96, rng, exact.baselines);
+    parts.sample(f, df, 1, 1, 400, rng, exact.baselines, 96);
+    parts.sample(f, df, 1, 1, 504, rng, exact.baselines, 496);
+    expect(parts.count).toBe(1000);
+    expect(parts.looCount).toBe(one.looCount);
+    for (const name of GAUSSIAN_ESTIMATORS) {
+      for (const p of ['mu', 'sigma'] as const) {
+        const a = one.estimates[name][p];
+        const b = parts.estimates[name][p];
+        expect(
+          a.every((x, i) => Object.is(x, b[i])),
+          `${name} ${p}`,
+        ).toBe(true);
+      }
+    }
+    expect(one.looBatchMeans.mu.every((x, i) => x === parts.looBatchMeans.mu[i])).toBe(true);
+    // an offset that is not a multiple of the batch, or beyond what is held, is refused
+    expect(() => parts.sample(f, df, 1, 1, 8, rng, exact.baselines, 4)).toThrow(/multiple of the batch/);
+    const fresh = new GaussianEstimatorSampler(100, 4);
+    expect(() => fresh.sample(f, df, 1, 1, 8, rng, exact.baselines, 8)).toThrow(/at most 0/);
+  });
+
   it('is seed-deterministic, and the chunked estimateReport sees the same draws as one big call', () => {
     const a = new GaussianEstimatorSampler(20_000).sample(
       f,

@@ -23,6 +23,10 @@ import { fillCurve, fillHistograms, fillVersusN, snapZero, summaryOf } from './l
 
 export { heavyTail } from './labChecks';
 
+/** Draws shown in the first frame after a change. */
+export const FIRST_CHUNK = 4096;
+/** Draws added in each later frame until the configured count is reached. */
+export const CHUNK = 16_384;
 /** Minimum time between two summaries published to the store. */
 const PUBLISH_MS = 100;
 
@@ -49,6 +53,10 @@ export class LabEngine {
   /** How to find f's jumps and kinks for the quadrature (null: f is smooth). */
   private breaks: BreakpointOptions | null = null;
   private config: LabConfig = defaultLabConfig();
+  /** Draws wanted for the current config (samples, rounded down to whole leave-one-out batches). */
+  private target = 0;
+  /** The stream the current draws come from (continued by later chunks). */
+  private rng = new Rng(1, Stream.diagnostics);
   private local = true;
   private sweepWanted = true;
   private raceWanted = true;
@@ -109,6 +117,8 @@ export class LabEngine {
     const before = this.frame.version;
     if (this.expr) {
       if (this.local) this.recompute();
+      else if (this.sampler && this.report && this.sampler.count < this.target)
+        this.draw(CHUNK, this.sampler.count);
       if (this.sweepWanted) {
         this.sweepWanted = false;
         this.background.requestSweep(this.config);
@@ -131,6 +141,11 @@ export class LabEngine {
   replay(): void {
     this.background.replay();
     this.frame.version++;
+  }
+
+  /** True while draws for the current config are still being added (one chunk per tick). */
+  get drawing(): boolean {
+    return !!this.sampler && this.sampler.count < this.target;
   }
 
   /** The report behind the current frame (exact numbers at μ, σ, k). */
@@ -238,23 +253,31 @@ export class LabEngine {
     f.value = report.value;
     f.grad.mu = snapZero(report.grad.mu, report);
     f.grad.sigma = snapZero(report.grad.sigma, report);
-    const n = c.samples - (c.samples % c.batch);
-    if (!this.sampler || this.sampler.capacity < n || this.sampler.batch !== c.batch) {
-      this.sampler = new GaussianEstimatorSampler(Math.max(n, this.sampler?.capacity ?? 0), c.batch);
+    this.target = c.samples - (c.samples % c.batch);
+    if (!this.sampler || this.sampler.capacity < this.target || this.sampler.batch !== c.batch) {
+      this.sampler = new GaussianEstimatorSampler(
+        Math.max(this.target, this.sampler?.capacity ?? 0),
+        c.batch,
+      );
     }
-    // The same seed gives the same ε at every (μ, σ, k): dragging a slider moves the same draws.
-    const sampler = this.sampler.sample(
-      this.fz,
-      this.dfz,
-      c.mu,
-      c.sigma,
-      n,
-      new Rng(c.seed, Stream.diagnostics),
-      report.baselines,
-    );
-    const bad = firstNonFinite(sampler.values, n);
+    // The same seed gives the same ε at every (μ, σ, k): dragging a slider moves the same draws. The first
+    // FIRST_CHUNK draws are shown at once; the rest follow CHUNK per frame from the same stream (see drawMore),
+    // so a large sample count never stalls a frame and ends with exactly the draws of one big call.
+    this.rng = new Rng(c.seed, Stream.diagnostics);
+    this.draw(FIRST_CHUNK, 0);
+    fillCurve(f, this.fz, this.dfz, this.sampler, breakpoints);
+  }
+
+  /** Draws up to `chunk` more samples (appended from `offset`) and refreshes the histograms and curves. */
+  private draw(chunk: number, offset: number): void {
+    const c = this.config;
+    const sampler = this.sampler!;
+    const report = this.report!;
+    const n = Math.min(this.target - offset, Math.max(c.batch, chunk - (chunk % c.batch)));
+    sampler.sample(this.fz, this.dfz, c.mu, c.sigma, n, this.rng, report.baselines, offset);
+    const bad = firstNonFinite(sampler.values.subarray(offset), n);
     if (bad >= 0) {
-      const z = c.mu + c.sigma * sampler.eps[bad];
+      const z = c.mu + c.sigma * sampler.eps[offset + bad];
       this.store
         .getState()
         .notify(
@@ -262,9 +285,8 @@ export class LabEngine {
           `f is not finite at z = ${z.toPrecision(4)}: some estimates are NaN and are left out.`,
         );
     }
-    fillHistograms(f, sampler, report, this.scratch);
-    fillCurve(f, this.fz, this.dfz, sampler, breakpoints);
-    fillVersusN(f, sampler, report, c.target);
+    fillHistograms(this.frame, sampler, report, this.scratch);
+    fillVersusN(this.frame, sampler, report, c.target);
     this.summarize();
   }
 

@@ -13,6 +13,7 @@ async function frame() {
   engine.tick(16);
   await new Promise((r) => setTimeout(r, 0));
   engine.tick(16);
+  while (engine.drawing) engine.tick(16);
   return engine.frame;
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAB_ESTIMATORS } from '../../../src/algos/lab/estimators';
 import { inlineJobRunner } from '../../../src/app/lab/jobs';
-import { heavyTail, LabEngine } from '../../../src/app/lab/LabEngine';
+import { CHUNK, FIRST_CHUNK, heavyTail, LabEngine } from '../../../src/app/lab/LabEngine';
 import type { LabConfig } from '../../../src/state/labConfig';
 import { createLabStore } from '../../../src/state/labStore';
 
@@ -17,6 +17,7 @@ async function engineFor(init: Partial<LabConfig>) {
   engine.tick(16);
   await new Promise((r) => setTimeout(r, 0));
   engine.tick(200);
+  while (engine.drawing) engine.tick(16);
   return { store, engine, frame: engine.frame };
 }
 
@@ -193,6 +194,30 @@ describe('the f / f′ curve', () => {
     for (let i = 1; i < c.n; i++) expect(c.z[i]).toBeGreaterThan(c.z[i - 1]);
     const near = Array.from(c.z.subarray(0, c.n)).flatMap((z, i) => (Math.abs(z - 0.5) < 1e-6 ? [i] : []));
     expect(near.map((i) => c.df[i])).toEqual([-1, NaN, 1]);
+  });
+});
+
+describe('progressive draws', () => {
+  it('shows FIRST_CHUNK draws at once, adds CHUNK per frame, and ends with exactly the one-call draws', async () => {
+    const store = createLabStore({ f: 'cos(k * z)', samples: 50_000, seed: 9 });
+    const engine = new LabEngine(store, inlineJobRunner(), { replay: false });
+    engine.start();
+    engine.tick(16);
+    const st = engine.frame.hist.mu.stats.score;
+    expect(st.count).toBe(FIRST_CHUNK);
+    engine.tick(16);
+    expect(st.count).toBe(FIRST_CHUNK + CHUNK);
+    while (engine.drawing) engine.tick(16);
+    expect(st.count).toBe(50_000);
+    const progressive = [st.mean, st.variance];
+    // a change restarts from the first chunk; changing back reproduces the same numbers
+    store.getState().setConfig({ mu: 0.3 });
+    engine.tick(16);
+    expect(st.count).toBe(FIRST_CHUNK);
+    store.getState().setConfig({ mu: 1 });
+    while (engine.drawing || st.count < 50_000) engine.tick(16);
+    expect([st.mean, st.variance]).toEqual(progressive);
+    engine.dispose();
   });
 });
 

@@ -13,6 +13,7 @@ async function labFrame(f: string, mu: number, sigma: number, samples: number, s
   const engine = new LabEngine(store, inlineJobRunner(), { replay: false });
   engine.start();
   engine.tick(16);
+  while (engine.drawing) engine.tick(16);
   engine.dispose();
   return engine.frame;
 }
