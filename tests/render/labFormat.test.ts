@@ -1,5 +1,6 @@
 // The lab's labels (src/render/lab/labFormat.ts): titles, histogram statistics lines and the fitting picker,
 // edge counts, arrival and crossing entries, and the rounding of clicked values.
+import { derivativeScale } from '../../src/render/lab/labFormat';
 import { describe, expect, it } from 'vitest';
 import type { EstimatorStats } from '../../src/app/lab/frame';
 import {
@@ -90,6 +91,8 @@ describe('counts and keys', () => {
     expect(compactCount(9999)).toBe('9999');
     expect(compactCount(12345)).toBe('12.3k');
     expect(compactCount(4_080_000)).toBe('4.08M');
+    expect(compactCount(999e6)).toBe('999M');
+    expect(compactCount(3.23e15)).toBe('3.2e15');
     expect(compactCount(NaN)).toBe('–');
   });
 
@@ -116,5 +119,28 @@ describe('roundForSpan', () => {
   it('leaves values alone when the span is unusable', () => {
     expect(roundForSpan(1.23456, 0)).toBe(1.23456);
     expect(roundForSpan(NaN, 1)).toBeNaN();
+  });
+});
+
+describe('derivativeScale', () => {
+  it('shrinks f′ by a power of ten only when it would dwarf f', () => {
+    const z = Array.from({ length: 101 }, (_, i) => -1 + i / 50);
+    const f = z.map((x) => Math.cos(100 * x));
+    const df = z.map((x) => -100 * Math.sin(100 * x));
+    expect(derivativeScale(f, df, z.length)).toBe(0.01);
+    expect(
+      derivativeScale(
+        z.map((x) => x * x),
+        z.map((x) => 2 * x),
+        z.length,
+      ),
+    ).toBe(1);
+    expect(
+      derivativeScale(
+        z.map(() => 0),
+        df,
+        z.length,
+      ),
+    ).toBe(1);
   });
 });

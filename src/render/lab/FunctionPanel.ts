@@ -13,6 +13,7 @@ import { FONT, makeText, type Rect } from '../charts/theme';
 import { Card } from './Card';
 import { KeyRow } from './KeyRow';
 import { PlotAxes } from './PlotAxes';
+import { derivativeScale, formatScale } from './labFormat';
 
 /** Text of the pathwise-blind badge. */
 export const BLIND_TEXT = 'f′ = 0 almost everywhere: the pathwise estimator is blind here';
@@ -51,6 +52,8 @@ export class FunctionPanel {
   private source = '\u0000';
   private derivative = '\u0000';
   private keyHeight = 0;
+  /** f′ is drawn multiplied by this power of ten when it would dwarf f (1 otherwise). */
+  private dScale = 1;
 
   constructor() {
     this.root = this.card.root;
@@ -87,11 +90,14 @@ export class FunctionPanel {
       return false;
     this.seen = c.version;
     this.blind = frame.pathwiseBlind;
-    if (frame.source !== this.source || frame.derivativeText !== this.derivative) {
+    const dScale = derivativeScale(c.f, c.df, c.n);
+    if (frame.source !== this.source || frame.derivativeText !== this.derivative || dScale !== this.dScale) {
       this.source = frame.source;
       this.derivative = frame.derivativeText;
+      this.dScale = dScale;
       this.key.setLabel(0, this.source ? `f(z) = ${shorten(this.source)}` : 'f(z)');
-      this.key.setLabel(1, this.derivative ? `f′(z) = ${shorten(this.derivative)}` : 'f′(z)');
+      const name = dScale === 1 ? 'f′(z)' : `f′(z) × ${formatScale(dScale)}`;
+      this.key.setLabel(1, this.derivative ? `${name}, f′ = ${shorten(this.derivative)}` : name);
     }
     const area = this.card.content();
     this.key.root.position.set(area.x, area.y - 4);
@@ -136,7 +142,7 @@ export class FunctionPanel {
     extent.min = Infinity;
     extent.max = -Infinity;
     extendExtent(extent, c.f, n, false);
-    extendExtent(extent, c.df, n, false);
+    if (this.dScale === 1) extendExtent(extent, c.df, n, false);
     const yr = paddedRange(extent.min, extent.max, 0.06, false);
     const show = n > 1 && yr !== null;
     this.axes.setVisible(show);
@@ -161,7 +167,7 @@ export class FunctionPanel {
     d.fill({ color: DENSITY, alpha: 0.28 });
     for (let i = 0; i < n; i++) {
       this.px[i] = x.toPixel(c.z[i]);
-      this.py[i] = y.toPixel(c.df[i]);
+      this.py[i] = y.toPixel(c.df[i] * this.dScale);
     }
     tracePolyline(this.curves, this.px, this.py, n, 5, 4);
     this.curves.stroke({ width: 1.75, color: DERIVATIVE, cap: 'butt' });

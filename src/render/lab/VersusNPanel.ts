@@ -133,7 +133,7 @@ export class VersusNPanel {
     // target line and its label (none without a positive target)
     const ty = Math.round(y.toPixel(tau2)) + 0.5;
     this.targetText.visible = this.targetBg.visible = tau2 > 0;
-    if (tau2 > 0) this.drawTarget(v.target, ty);
+    if (tau2 > 0) this.drawTarget(v.target, ty, tau2 < y.lo ? 'below' : tau2 > y.hi ? 'above' : 'on');
     for (const e of LAB_ESTIMATORS) {
       if (!frame.visible[e]) continue;
       const em = v.empirical[e][param];
@@ -157,15 +157,21 @@ export class VersusNPanel {
   }
 
   /** The dashed target line at pixel y `ty` and its label in a white box. */
-  private drawTarget(target: number, ty: number): void {
+  private drawTarget(target: number, ty: number, where: 'on' | 'below' | 'above'): void {
     const p = this.axes.plot;
-    for (let xx = p.x; xx < p.x + p.w; xx += 10)
-      this.marks.moveTo(xx, ty).lineTo(Math.min(p.x + p.w, xx + 6), ty);
-    this.marks.stroke({ width: 1.5, color: COLORS.reference });
-    // the label sits under the line at small N, where the lines are still above the target
-    setText(this.targetText, targetLabel(target));
-    const below = ty + 4 + this.targetText.height <= p.y + p.h - 2;
-    const ly = below ? ty + 4 : ty - 4 - this.targetText.height;
+    if (where === 'on') {
+      for (let xx = p.x; xx < p.x + p.w; xx += 10)
+        this.marks.moveTo(xx, ty).lineTo(Math.min(p.x + p.w, xx + 6), ty);
+      this.marks.stroke({ width: 1.5, color: COLORS.reference });
+    }
+    // the label sits under the line at small N, where the lines are still above the target; a target off
+    // the axis (the lines would need far more than the plotted N) is named at the edge it lies beyond
+    const off = where === 'on' ? '' : ` (τ² ${where} this axis)`;
+    setText(this.targetText, targetLabel(target) + off);
+    const h = this.targetText.height;
+    const below = where === 'above' || (where === 'on' && ty + 4 + h <= p.y + p.h - 2);
+    const ly =
+      where === 'below' ? p.y + p.h - 4 - h : where === 'above' ? p.y + 4 : below ? ty + 4 : ty - 4 - h;
     this.targetText.position.set(p.x + 8, Math.round(ly));
     this.targetBg
       .clear()

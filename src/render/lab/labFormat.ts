@@ -86,7 +86,8 @@ export function compactCount(n: number): string {
   const a = Math.abs(n);
   if (a < 1e4) return String(Math.round(n));
   if (a < 1e6) return `${Number((n / 1e3).toPrecision(3))}k`;
-  return `${Number((n / 1e6).toPrecision(3))}M`;
+  if (a < 1e9) return `${Number((n / 1e6).toPrecision(3))}M`;
+  return n.toExponential(1).replace('e+', 'e');
 }
 
 /** Race legend entry: "pathwise: step 37", or "score: —" when it never arrived. */
@@ -132,4 +133,21 @@ export function roundForSpan(v: number, span: number): number {
   return e >= 0
     ? Math.round(v / 10 ** e) * 10 ** e
     : Number((Math.round(v * 10 ** -e) / 10 ** -e).toFixed(-e)) + 0;
+}
+
+/** A power of ten s ≤ 1 so that f′·s stays within f's range when f′ would dwarf f (10× or more); else 1. */
+export function derivativeScale(f: ArrayLike<number>, df: ArrayLike<number>, n: number): number {
+  let fMax = 0;
+  let dMax = 0;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(f[i]) > fMax) fMax = Math.abs(f[i]);
+    if (Math.abs(df[i]) > dMax) dMax = Math.abs(df[i]);
+  }
+  if (!(fMax > 0) || !(dMax > 10 * fMax) || !Number.isFinite(dMax)) return 1;
+  return 10 ** -Math.ceil(Math.log10(dMax / fMax));
+}
+
+/** "0.01" for 1e-2, "1e-5" below 1e-4. */
+export function formatScale(s: number): string {
+  return s >= 1e-4 ? String(Number(s.toPrecision(1))) : s.toExponential(0).replace('e+', 'e');
 }
