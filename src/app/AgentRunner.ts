@@ -8,7 +8,7 @@ import type { Gridworld } from '../../envs/gridworld/Gridworld';
 import type { ShortCorridor } from '../../envs/corridor/ShortCorridor';
 import type { RunConfig } from '../algos/config';
 import { DiagnosticsWorkspace } from '../algos/diagnostics';
-import { gaussianExpectation } from '../algos/exact/quadrature';
+import { gaussianExpectation } from '../algos/exact/gaussKronrod';
 import { TabularEvaluator } from '../algos/exact/tabular';
 import { ReinforceTrainer } from '../algos/reinforce';
 import { createEnv, createRun, type Run } from '../algos/run';

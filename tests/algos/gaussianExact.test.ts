@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussHermiteRule } from '../../src/algos/exact/quadrature';
+import { gaussHermiteRule } from '../../src/algos/exact/gaussHermite';
 import {
   GAUSSIAN_ESTIMATORS,
   gaussianGradientReport,

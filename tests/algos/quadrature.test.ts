@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  GAUSS7_WEIGHTS,
-  KRONROD15_NODES,
-  KRONROD15_WEIGHTS,
-  gaussHermiteExpectation,
-  gaussHermiteRule,
   gaussianExpectation,
   gaussianExpectationsInto,
   type QuadratureStats,
-} from '../../src/algos/exact/quadrature';
+} from '../../src/algos/exact/gaussKronrod';
+import { gaussHermiteExpectation, gaussHermiteRule } from '../../src/algos/exact/gaussHermite';
+import { GAUSS7_WEIGHTS, KRONROD15_NODES, KRONROD15_WEIGHTS } from '../../src/algos/exact/kronrodPanels';
 
 const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 /** Φ(x) = 1/2 + φ(x) Σ_n x^(2n+1)/(2n+1)!! (converges for all x; accurate for |x| ≤ 4). */

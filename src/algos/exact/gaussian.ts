@@ -9,7 +9,7 @@
  * Scores: s_μ = ∂_μ log N(z; μ, σ²) = ε/σ, s_σ = ∂_σ log N = (ε² − 1)/σ, with E[s_μ²] = 1/σ², E[s_σ²] = 2/σ².
  */
 
-import { gaussianExpectationsInto, type QuadratureOptions, type QuadratureStats } from './quadrature';
+import { gaussianExpectationsInto, type QuadratureOptions, type QuadratureStats } from './gaussKronrod';
 
 /** A pair of numbers, one per parameter of N(μ, σ²). */
 export interface MuSigma {

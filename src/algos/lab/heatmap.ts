@@ -5,7 +5,7 @@
  * differentiable in (μ, σ) even where f itself jumps).
  */
 
-import { gaussianExpectation, type QuadratureOptions } from '../exact/quadrature';
+import { gaussianExpectation, type QuadratureOptions } from '../exact/gaussKronrod';
 
 /** Extent and resolution of a heatmap: nx columns along μ, ny rows along σ. */
 export interface HeatmapBox {

@@ -12,7 +12,7 @@ import {
   type GaussianEstimatorName,
   type GaussianReportOptions,
 } from '../exact/gaussian';
-import type { QuadratureOptions } from '../exact/quadrature';
+import type { QuadratureOptions } from '../exact/gaussKronrod';
 import { GaussianEstimatorSampler } from '../gaussianEstimators';
 import { Rng, Stream } from '../../core/random';
 
