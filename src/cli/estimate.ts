@@ -3,7 +3,7 @@
  * value and gradient by quadrature, and for each estimator the Monte Carlo mean and the per-sample variance
  * of its single-sample estimate (which does not shrink with --samples), beside the exact variance.
  */
-import { estimateReport, type EstimateReport } from '../algos/gaussianEstimators';
+import { estimateReport, type EstimateReport } from '../algos/estimateReport';
 import { breakpointSearch, breakpointsNear } from '../algos/lab/breakpoints';
 import { UsageError, intFlag, numberFlag, takeFlag } from './args';
 

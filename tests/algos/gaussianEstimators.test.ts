@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { GAUSSIAN_ESTIMATORS, gaussianGradientReport } from '../../src/algos/exact/gaussian';
-import {
-  GaussianEstimatorSampler,
-  MomentAccumulator,
-  estimateReport,
-  summarizeSamples,
-} from '../../src/algos/gaussianEstimators';
+import { GAUSSIAN_ESTIMATORS } from '../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../src/algos/exact/gaussian';
+import { GaussianEstimatorSampler } from '../../src/algos/gaussianEstimators';
+import { MomentAccumulator, summarizeSamples } from '../../src/algos/sampleMoments';
+import { estimateReport } from '../../src/algos/estimateReport';
 import { Rng, Stream } from '../../src/core/random';
 
 type Fn = (z: number) => number;

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gaussHermiteRule } from '../../src/algos/exact/gaussHermite';
-import {
-  GAUSSIAN_ESTIMATORS,
-  gaussianGradientReport,
-  gaussianVarianceSweep,
-  type GaussianGradientReport,
-} from '../../src/algos/exact/gaussian';
+import { GAUSSIAN_ESTIMATORS, type GaussianGradientReport } from '../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../src/algos/exact/gaussian';
+import { gaussianVarianceSweep } from '../../src/algos/exact/gaussianSweep';
 
 type Fn = (z: number) => number;
 const phi = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);

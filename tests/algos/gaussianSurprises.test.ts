@@ -2,8 +2,10 @@
 // is cheap, on Monte Carlo draws too. Mohamed, Rosca, Figurnov & Mnih 2020, §3 (their Fig. 2: variance of
 // the estimators of ∇_{μ,σ} E_{N(μ,σ²)}[f] at μ = σ = 1 for f = (z − k)², exp(−kz²), cos(kz)) and §7.
 import { describe, expect, it } from 'vitest';
-import { GAUSSIAN_ESTIMATORS, gaussianGradientReport } from '../../src/algos/exact/gaussian';
-import { GaussianEstimatorSampler, summarizeSamples } from '../../src/algos/gaussianEstimators';
+import { GAUSSIAN_ESTIMATORS } from '../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../src/algos/exact/gaussian';
+import { GaussianEstimatorSampler } from '../../src/algos/gaussianEstimators';
+import { summarizeSamples } from '../../src/algos/sampleMoments';
 import { Rng, Stream } from '../../src/core/random';
 
 type Fn = (z: number) => number;

@@ -2,88 +2,15 @@
  * Exact gradients of E_{z~N(μ,σ²)}[f(z)] w.r.t. μ and σ and the exact per-sample variance of each
  * single-sample gradient estimator, by one vector-valued quadrature over ε (z = μ + σε, ε ~ N(0, 1)).
  *
- * Estimators (Mohamed, Rosca, Figurnov & Mnih 2020): score function (§4) with no baseline, with b = E[f] and
- * with the per-component variance-optimal constant baseline (§7, control variates); MuProp's first-order
- * Taylor control variate (Gu, Levine, Sutskever & Mnih 2016); leave-one-out baselines over a batch of N
- * (Kool, van Hoof & Welling 2019); and the pathwise (reparameterisation) estimator (§5).
+ * Estimators (Mohamed, Rosca, Figurnov & Mnih 2020; named in gaussianTypes.ts): score function (§4) with no
+ * baseline, with b = E[f] and with the per-component variance-optimal constant baseline (§7); MuProp (Gu,
+ * Levine, Sutskever & Mnih 2016); leave-one-out (Kool, van Hoof & Welling 2019; looVariance.ts); pathwise (§5).
  * Scores: s_μ = ∂_μ log N(z; μ, σ²) = ε/σ, s_σ = ∂_σ log N = (ε² − 1)/σ, with E[s_μ²] = 1/σ², E[s_σ²] = 2/σ².
  */
 
 import { gaussianExpectationsInto, type QuadratureOptions, type QuadratureStats } from './gaussKronrod';
-
-/** A pair of numbers, one per parameter of N(μ, σ²). */
-export interface MuSigma {
-  /** Component for the mean μ. */
-  mu: number;
-  /** Component for the standard deviation σ (not log σ). */
-  sigma: number;
-}
-
-/** The single-sample estimators compared in the lab. */
-export type GaussianEstimatorName = 'score' | 'score-mean' | 'score-optimal' | 'muprop' | 'pathwise' | 'loo';
-
-/** All estimator names, in display order. */
-export const GAUSSIAN_ESTIMATORS: readonly GaussianEstimatorName[] = [
-  'score',
-  'score-mean',
-  'score-optimal',
-  'muprop',
-  'pathwise',
-  'loo',
-];
-
-/** The constant baselines of the score-function estimators. */
-export interface GaussianBaselines {
-  /** b = E[f] (the usual "average reward" baseline). */
-  mean: number;
-  /** Variance-optimal constant b*_i = E[f s_i²] / E[s_i²], per parameter. */
-  optimal: MuSigma;
-}
-
-/** Exact mean and per-sample variance of one single-sample estimator. */
-export interface EstimatorMoments {
-  /** E[ĝ] (equals the exact gradient for every estimator here when f is regular enough). */
-  mean: MuSigma;
-  /** Var[ĝ] of one sample; an average of n independent samples has Var/n. */
-  variance: MuSigma;
-}
-
-/** Leave-one-out estimator moments: per-sample, and for the mean over one batch of N. */
-export interface LooMoments extends EstimatorMoments {
-  /** Batch size N (each sample's baseline is the mean of the other N − 1 values of f). */
-  batch: number;
-  /** Variance of the batch-mean estimator (1/N) Σ_j ĝ_j (its samples are correlated). */
-  batchVariance: MuSigma;
-}
-
-/** Everything known exactly about the Gaussian gradient problem at (μ, σ); plain data (JSON-safe). */
-export interface GaussianGradientReport {
-  /** Mean of the sampling distribution. */
-  mu: number;
-  /** Standard deviation of the sampling distribution. */
-  sigma: number;
-  /** E[f(z)]. */
-  value: number;
-  /** Var[f(z)] (enters the leave-one-out variances; see {@link looVarianceAt}). */
-  valueVariance: number;
-  /** ∇E[f] by the score identity E[f·s] (valid for any integrable f, steps included). */
-  grad: MuSigma;
-  /** ∇E[f] by the pathwise identity (E[f′], E[f′ε]); equals `grad` only if f is absolutely continuous. */
-  gradPathwise: MuSigma;
-  /** Baselines used by the score-function variants. */
-  baselines: GaussianBaselines;
-  /** Exact moments of each single-sample estimator. */
-  estimators: {
-    score: EstimatorMoments;
-    'score-mean': EstimatorMoments;
-    'score-optimal': EstimatorMoments;
-    muprop: EstimatorMoments;
-    pathwise: EstimatorMoments;
-    loo: LooMoments;
-  };
-  /** What the quadrature did (a failed `converged` means the numbers above may be inaccurate). */
-  quadrature: QuadratureStats;
-}
+import type { GaussianGradientReport } from './gaussianTypes';
+import { looVarianceAt } from './looVariance';
 
 /** Options of {@link gaussianGradientReport}. */
 export interface GaussianReportOptions {
@@ -240,103 +167,4 @@ function reportFromMoments(
   report.estimators.loo.variance = loo.variance;
   report.estimators.loo.batchVariance = loo.batchVariance;
   return report;
-}
-
-/**
- * Leave-one-out moments for any batch size N ≥ 2 (the report's own `loo` entry uses its N).
- *
- * ĝ_j = (f_j − f̄_{−j}) s_j over a batch of N i.i.d. samples, f̄_{−j} = mean_{k≠j} f_k.
- * Single sample: f̄_{−j} is independent of (f_j, s_j) with mean m = E[f] and variance v/(N − 1), v = Var[f],
- * so E[ĝ_j] = ∇E[f] (E[s] = 0) and
- *   E[ĝ_j²] = E[(f − m)² s²] + (v/(N − 1))·E[s²]   ⇒   Var[ĝ_j] = Var_score-mean + v·E[s²]/(N − 1),
- * with E[s_μ²] = 1/σ², E[s_σ²] = 2/σ².
- * Two samples j ≠ k: write f̄_{−1} = (f_2 + R)/(N−1), f̄_{−2} = (f_1 + R)/(N−1), R = Σ_{l>2} f_l. Expanding
- *   E[(f_1 − f̄_{−1}) s_1 (f_2 − f̄_{−2}) s_2], every term holding a lone factor s_1 or s_2 vanishes
- *   (E[s] = 0, independence), leaving E[f_1 s_1]E[f_2 s_2] + E[f_2 s_2]E[f_1 s_1]/(N−1)²,
- *   so Cov[ĝ_1, ĝ_2] = g²/(N − 1)² with g the exact gradient component. Hence the batch mean has
- *   Var[(1/N) Σ_j ĝ_j] = Var[ĝ_j]/N + (N − 1)/N · g²/(N − 1)² = Var[ĝ_j]/N + g²/(N(N − 1)).
- */
-export function looVarianceAt(
-  report: GaussianGradientReport,
-  N: number,
-): { variance: MuSigma; batchVariance: MuSigma } {
-  if (!(Number.isInteger(N) && N >= 2)) throw new Error(`looVarianceAt: N must be an integer ≥ 2, got ${N}`);
-  const s2 = report.sigma * report.sigma;
-  const base = report.estimators['score-mean'].variance;
-  const g = report.grad;
-  const vf = report.valueVariance;
-  const variance = { mu: base.mu + vf / s2 / (N - 1), sigma: base.sigma + (2 * vf) / s2 / (N - 1) };
-  return {
-    variance,
-    batchVariance: {
-      mu: variance.mu / N + (g.mu * g.mu) / (N * (N - 1)),
-      sigma: variance.sigma / N + (g.sigma * g.sigma) / (N * (N - 1)),
-    },
-  };
-}
-
-/** Exact curves along a sweep of a cost parameter k (one entry per k), as plain arrays for plotting. */
-export interface GaussianVarianceSweep {
-  /** The swept parameter values. */
-  k: number[];
-  /** E[f(·, k)]. */
-  value: number[];
-  /** Exact gradient (score identity) per k. */
-  grad: { mu: number[]; sigma: number[] };
-  /** Exact per-sample variance of each estimator per k. */
-  variance: Record<GaussianEstimatorName, { mu: number[]; sigma: number[] }>;
-  /** Variance of the leave-one-out batch-mean estimator per k. */
-  looBatchVariance: { mu: number[]; sigma: number[] };
-  /** True when every quadrature in the sweep converged. */
-  converged: boolean;
-}
-
-/** Options of {@link gaussianVarianceSweep}. */
-export interface GaussianSweepOptions extends Omit<GaussianReportOptions, 'breakpoints'> {
-  /** Breakpoints in z for a given k (e.g. k => [k] for a step at z = k). */
-  breakpoints?: (k: number) => readonly number[];
-}
-
-/** Exact value, gradient and estimator variances of E_{N(μ,σ²)}[f(z, k)] for each k in `ks`. */
-export function gaussianVarianceSweep(
-  f: (z: number, k: number) => number,
-  df: (z: number, k: number) => number,
-  ks: ArrayLike<number>,
-  mu: number,
-  sigma: number,
-  opts: GaussianSweepOptions = {},
-): GaussianVarianceSweep {
-  const n = ks.length;
-  const pair = () => ({ mu: new Array<number>(n), sigma: new Array<number>(n) });
-  const variance = {} as Record<GaussianEstimatorName, { mu: number[]; sigma: number[] }>;
-  for (const name of GAUSSIAN_ESTIMATORS) variance[name] = pair();
-  const out: GaussianVarianceSweep = {
-    k: Array.from(ks),
-    value: new Array<number>(n),
-    grad: pair(),
-    variance,
-    looBatchVariance: pair(),
-    converged: true,
-  };
-  for (let i = 0; i < n; i++) {
-    const k = ks[i];
-    const r = gaussianGradientReport(
-      (z) => f(z, k),
-      (z) => df(z, k),
-      mu,
-      sigma,
-      { batch: opts.batch, quadrature: opts.quadrature, breakpoints: opts.breakpoints?.(k) },
-    );
-    out.value[i] = r.value;
-    out.grad.mu[i] = r.grad.mu;
-    out.grad.sigma[i] = r.grad.sigma;
-    for (const name of GAUSSIAN_ESTIMATORS) {
-      variance[name].mu[i] = r.estimators[name].variance.mu;
-      variance[name].sigma[i] = r.estimators[name].variance.sigma;
-    }
-    out.looBatchVariance.mu[i] = r.estimators.loo.batchVariance.mu;
-    out.looBatchVariance.sigma[i] = r.estimators.loo.batchVariance.sigma;
-    if (!r.quadrature.converged) out.converged = false;
-  }
-  return out;
 }

@@ -3,7 +3,7 @@
  * and tables, and one line on what each does (Mohamed, Rosca, Figurnov & Mnih 2020, §§4, 5, 7). The
  * estimators themselves live in `../gaussianEstimators.ts` and `../exact/gaussian.ts`.
  */
-import { GAUSSIAN_ESTIMATORS, type GaussianEstimatorName } from '../exact/gaussian';
+import { GAUSSIAN_ESTIMATORS, type GaussianEstimatorName } from '../exact/gaussianTypes';
 
 export { GAUSSIAN_ESTIMATORS as LAB_ESTIMATORS };
 export type { GaussianEstimatorName as LabEstimator };

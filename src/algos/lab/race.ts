@@ -6,12 +6,8 @@
  * the exact value along each path from gaussianGradientReport.
  */
 
-import {
-  GAUSSIAN_ESTIMATORS,
-  gaussianGradientReport,
-  type GaussianEstimatorName,
-  type GaussianReportOptions,
-} from '../exact/gaussian';
+import { GAUSSIAN_ESTIMATORS, type GaussianEstimatorName } from '../exact/gaussianTypes';
+import { gaussianGradientReport, type GaussianReportOptions } from '../exact/gaussian';
 import type { QuadratureOptions } from '../exact/gaussKronrod';
 import { GaussianEstimatorSampler } from '../gaussianEstimators';
 import { Rng, Stream } from '../../core/random';

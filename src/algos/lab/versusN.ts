@@ -5,12 +5,8 @@
  * Welling 2019) couple the N samples of a batch, so their curve comes from {@link looVarianceAt}.
  */
 
-import {
-  looVarianceAt,
-  type GaussianEstimatorName,
-  type GaussianGradientReport,
-  type MuSigma,
-} from '../exact/gaussian';
+import { looVarianceAt } from '../exact/looVariance';
+import type { GaussianEstimatorName, GaussianGradientReport, MuSigma } from '../exact/gaussianTypes';
 
 /** Largest N the searches consider before answering Infinity. */
 const MAX_N = Number.MAX_SAFE_INTEGER;

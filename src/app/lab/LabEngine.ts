@@ -7,7 +7,8 @@
  * store at most 10 times a second. Estimators, quadrature and formulas are the engine's (src/algos/); this
  * file only orchestrates them.
  */
-import { gaussianGradientReport, type GaussianGradientReport } from '../../algos/exact/gaussian';
+import { gaussianGradientReport } from '../../algos/exact/gaussian';
+import type { GaussianGradientReport } from '../../algos/exact/gaussianTypes';
 import { GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
 import { breakpointSearch, breakpointsNear, type BreakpointOptions } from '../../algos/lab/breakpoints';
 import { LAB_ESTIMATORS } from '../../algos/lab/estimators';

@@ -4,7 +4,7 @@
  * race with its E[f](μ, σ) heatmap. Requests and results are plain data (structured-clone safe); the worker
  * compiles f from its text itself, so no function crosses the thread boundary.
  */
-import { gaussianVarianceSweep } from '../../algos/exact/gaussian';
+import { gaussianVarianceSweep } from '../../algos/exact/gaussianSweep';
 import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
 import {
   BREAKPOINT_REACH,

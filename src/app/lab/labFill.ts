@@ -4,8 +4,9 @@
  * points; and turns the frame into the plain summary the DOM table shows. No allocation proportional to the
  * sample count (the histogram range uses a scratch buffer that only grows).
  */
-import type { GaussianGradientReport } from '../../algos/exact/gaussian';
-import { summarizeSamples, type GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
+import type { GaussianGradientReport } from '../../algos/exact/gaussianTypes';
+import { summarizeSamples } from '../../algos/sampleMoments';
+import type { GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
 import { LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
 import { histogramInto, sharedRange } from '../../algos/lab/histogram';
 import {

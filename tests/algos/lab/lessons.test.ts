@@ -3,13 +3,11 @@
 // Mohamed, Rosca, Figurnov & Mnih 2020, §3 (Fig. 2: f = (z − k)², exp(−kz²), cos(kz)) and §7 (baselines).
 // The bare exact crossovers are in tests/algos/gaussianSurprises.test.ts; these add the lab's view of them.
 import { describe, expect, it } from 'vitest';
-import {
-  gaussianGradientReport,
-  gaussianVarianceSweep,
-  type GaussianEstimatorName,
-  type GaussianGradientReport,
-} from '../../../src/algos/exact/gaussian';
-import { GaussianEstimatorSampler, summarizeSamples } from '../../../src/algos/gaussianEstimators';
+import { gaussianGradientReport } from '../../../src/algos/exact/gaussian';
+import { gaussianVarianceSweep } from '../../../src/algos/exact/gaussianSweep';
+import type { GaussianEstimatorName, GaussianGradientReport } from '../../../src/algos/exact/gaussianTypes';
+import { GaussianEstimatorSampler } from '../../../src/algos/gaussianEstimators';
+import { summarizeSamples } from '../../../src/algos/sampleMoments';
 import { histogramInto, sharedRange } from '../../../src/algos/lab/histogram';
 import { groupMeanVariance, meanVarianceAt, samplesForPrecision } from '../../../src/algos/lab/versusN';
 import { Rng, Stream } from '../../../src/core/random';

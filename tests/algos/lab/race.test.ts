@@ -1,8 +1,9 @@
 // The optimisation race: unbiased first steps, convergence on a quadratic, arrival, projection, the max
 // objective, divergence and buffer reuse (determinism and the same-noise property: raceNoise.test.ts).
 import { describe, expect, it } from 'vitest';
-import { GAUSSIAN_ESTIMATORS, gaussianGradientReport } from '../../../src/algos/exact/gaussian';
-import { summarizeSamples } from '../../../src/algos/gaussianEstimators';
+import { GAUSSIAN_ESTIMATORS } from '../../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../../src/algos/exact/gaussian';
+import { summarizeSamples } from '../../../src/algos/sampleMoments';
 import { runRace, type RaceResult } from '../../../src/algos/lab/race';
 import { base, box, quad } from './raceFixtures';
 

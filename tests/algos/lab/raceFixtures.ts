@@ -1,5 +1,5 @@
 // Shared set-up of the race tests: a quadratic f = (z − 2)² and a base configuration from (−1, 1.5).
-import { GAUSSIAN_ESTIMATORS } from '../../../src/algos/exact/gaussian';
+import { GAUSSIAN_ESTIMATORS } from '../../../src/algos/exact/gaussianTypes';
 import type { RaceOptions } from '../../../src/algos/lab/race';
 
 export type Fn = (z: number) => number;

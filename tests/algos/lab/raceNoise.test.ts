@@ -1,12 +1,10 @@
 // The optimisation race's noise: a seed reproduces a race, and every runner sees the same ε sequence (S
 // normals per step from one Rng(seed, Stream.diagnostics)), whoever else races and whoever diverges.
 import { describe, expect, it } from 'vitest';
-import {
-  GAUSSIAN_ESTIMATORS,
-  gaussianGradientReport,
-  type GaussianEstimatorName,
-} from '../../../src/algos/exact/gaussian';
-import { GaussianEstimatorSampler, summarizeSamples } from '../../../src/algos/gaussianEstimators';
+import { GAUSSIAN_ESTIMATORS, type GaussianEstimatorName } from '../../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../../src/algos/exact/gaussian';
+import { GaussianEstimatorSampler } from '../../../src/algos/gaussianEstimators';
+import { summarizeSamples } from '../../../src/algos/sampleMoments';
 import { runRace, type RaceOptions } from '../../../src/algos/lab/race';
 import { base, box, quad } from './raceFixtures';
 import { Rng, Stream } from '../../../src/core/random';

@@ -1,13 +1,11 @@
 // Variance of the N-sample mean: exact curves (variance/N, leave-one-out from looVarianceAt) against Monte
 // Carlo batch means of GaussianEstimatorSampler, with tolerances from the variance's standard error.
 import { describe, expect, it } from 'vitest';
-import {
-  GAUSSIAN_ESTIMATORS,
-  gaussianGradientReport,
-  looVarianceAt,
-  type GaussianGradientReport,
-} from '../../../src/algos/exact/gaussian';
-import { GaussianEstimatorSampler, summarizeSamples } from '../../../src/algos/gaussianEstimators';
+import { GAUSSIAN_ESTIMATORS, type GaussianGradientReport } from '../../../src/algos/exact/gaussianTypes';
+import { gaussianGradientReport } from '../../../src/algos/exact/gaussian';
+import { looVarianceAt } from '../../../src/algos/exact/looVariance';
+import { GaussianEstimatorSampler } from '../../../src/algos/gaussianEstimators';
+import { summarizeSamples } from '../../../src/algos/sampleMoments';
 import {
   groupMeanVariance,
   logSpacedInto,
