@@ -2,10 +2,11 @@
  * Never-ending-loop detection for the exact tabular evaluator: which states, under the support of a policy π,
  * end their episode with probability 1. With γ = 1 and an infinite horizon, v = r_π + P_π v determines v only
  * on those states (π is "proper" there, in the stochastic-shortest-path sense of Bertsekas & Tsitsiklis,
- * Neuro-Dynamic Programming, 1996), so the evaluator gives the rest NaN values and Infinity lengths.
+ * Neuro-Dynamic Programming, 1996). For the others the return diverges or has no expectation:
+ * {@link improperValuesInto} gives them −∞, +∞ or NaN, and their episode lengths are Infinity.
  *
  * A state ends its episode with probability 1 iff it cannot reach a state from which termination is
- * unreachable. Both passes are backward breadth-first searches over P_π's sparsity graph, O(nStates + nnz_π).
+ * unreachable. Every pass is a backward breadth-first search over P_π's sparsity graph, O(nStates + nnz_π).
  */
 
 /**
@@ -69,6 +70,55 @@ export function markProper(
   let ok = true;
   for (let s = 0; s < n; s++) if (mark[s] !== 1 && start[s] > 0) ok = false;
   return ok;
+}
+
+/** Flags of {@link improperValuesInto}: the state can reach a never-ending state with r_π ≥ 0 / ≤ 0. */
+const NOT_NEGATIVE = 1;
+const NOT_POSITIVE = 2;
+
+/**
+ * v(s) at γ = 1 for every state with mark[s] ≠ 1 (see {@link markProper}): such a state can reach the set T0 of
+ * states that never end (mark 0), which P_π never leaves. If every T0 state reachable from s has r_π < 0, every
+ * loop the chain can settle in has a negative long-run average reward, so the return falls to −∞ almost surely
+ * once trapped (which happens with positive probability) while the rest stays finite: v(s) = −∞. Likewise +∞
+ * when every such state has r_π > 0. Otherwise (mixed signs, or r_π = 0 where the return may never settle)
+ * this test cannot tell and v(s) = NaN. `flags` and `queue` (length nStates) are caller-owned scratch.
+ */
+export function improperValuesInto(
+  graph: ReverseGraph,
+  mark: Uint8Array,
+  rPi: Float64Array,
+  v: Float64Array,
+  flags: Uint8Array,
+  queue: Int32Array,
+): void {
+  const n = mark.length;
+  // bit 1: can reach a T0 state with r_π ≥ 0 (so not −∞); bit 2: one with r_π ≤ 0 (so not +∞)
+  for (let s = 0; s < n; s++)
+    flags[s] = mark[s] === 0 ? (rPi[s] < 0 ? 0 : NOT_NEGATIVE) | (rPi[s] > 0 ? 0 : NOT_POSITIVE) : 0;
+  spreadBit(graph, flags, queue, NOT_NEGATIVE);
+  spreadBit(graph, flags, queue, NOT_POSITIVE);
+  for (let s = 0; s < n; s++) {
+    if (mark[s] === 1) continue;
+    v[s] = flags[s] === NOT_POSITIVE ? -Infinity : flags[s] === NOT_NEGATIVE ? Infinity : NaN;
+  }
+}
+
+/** Backward breadth-first search from the states with `bit` set: predecessors (P_π > 0) get it too. */
+function spreadBit(graph: ReverseGraph, flags: Uint8Array, queue: Int32Array, bit: number): void {
+  const { pPi, revOff, revSlot, sSrc } = graph;
+  let tail = 0;
+  for (let s = 0; s < flags.length; s++) if (flags[s] & bit) queue[tail++] = s;
+  for (let head = 0; head < tail; head++) {
+    const t = queue[head];
+    for (let i = revOff[t]; i < revOff[t + 1]; i++) {
+      const s = sSrc[revSlot[i]];
+      if ((flags[s] & bit) === 0 && pPi[revSlot[i]] > 0) {
+        flags[s] |= bit;
+        queue[tail++] = s;
+      }
+    }
+  }
 }
 
 /** Backward breadth-first search from the states marked `seed`: predecessors (P_π > 0) marked `from` → `to`. */
