@@ -1,7 +1,9 @@
 /**
- * Small DOM helpers for the controls: element creation, a disposal scope and number formatting. No framework
+ * Small DOM helpers for the controls: element creation, a disposal scope and number formatting (its true
+ * minus and exponent form shared with the renderer's labels through ../core/format.ts). No framework
  * (HOUSE-STYLE §2: src/ui/ is semantic HTML that talks to the store).
  */
+import { exponential, withSign } from '../core/format';
 
 /** Attributes and text for {@link el}; `false`/`undefined` attributes are left out, `true` ones set empty. */
 export interface ElProps {
@@ -58,8 +60,7 @@ export class Scope {
 /** Digits grouped in threes with plain spaces: 1234567 → "1 234 567" (integers only). */
 export function groupDigits(n: number): string {
   const s = Math.abs(Math.round(n)).toString();
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-  return n < 0 && Math.round(n) !== 0 ? `−${grouped}` : grouped;
+  return withSign(n < 0, s.replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
 }
 
 /**
@@ -72,17 +73,14 @@ export function formatNumber(x: number, digits = 3): string {
   if (a >= 1000) return groupDigits(x);
   const s =
     a >= 0.01 || a === 0 ? a.toFixed(2) : a >= 1e-4 ? a.toPrecision(digits) : a.toExponential(digits - 1);
-  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+  return withSign(x < 0, s);
 }
 
 /** Like {@link formatSig}, but at most ~7 characters: tiny and huge magnitudes in exponent form (6.3e-4). */
 export function formatCompact(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';
   const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
-    const s = a.toExponential(digits - 2).replace('e+', 'e');
-    return x < 0 ? `−${s}` : s;
-  }
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return withSign(x < 0, exponential(a, digits - 2, false));
   return formatSig(x, digits);
 }
 
@@ -91,8 +89,7 @@ export function formatSig(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '—';
   const v = Number(x.toPrecision(digits));
   if (Math.abs(v) >= 1000 && Number.isInteger(v)) return groupDigits(v);
-  const s = String(Math.abs(v));
-  return v < 0 ? `−${s}` : s;
+  return withSign(v < 0, String(Math.abs(v)));
 }
 
 /** A monospaced text input for a formula (no spellcheck or autofill), described by `${id}-error ${id}-note`. */

@@ -1,7 +1,23 @@
 // Axis ticks and labels (src/render/charts/ticks.ts): 1-2-5 steps that cover the range within the count,
-// degenerate, negative, tiny and huge ranges, non-finite input, log decades, and labels free of float noise.
+// degenerate, negative, tiny and huge ranges, non-finite input, log decades, and labels free of float noise;
+// the environment views' interval rule and labels (true minus, fixed notation) beside the charts' ones.
 import { describe, expect, it } from 'vitest';
-import { formatTick, formatValue, logTicks, niceTicks, stepDecimals } from '../../src/render/charts/ticks';
+import {
+  CHART_TICKS,
+  VIEW_TICKS,
+  decimalsFor,
+  formatFixed,
+  formatReadout,
+  formatTick,
+  formatValue,
+  logTicks,
+  niceRange,
+  niceStep,
+  niceTickValues,
+  niceTicks,
+  roundTo,
+  stepDecimals,
+} from '../../src/render/charts/ticks';
 
 /** Mantissa of a step: 1, 2 or 5. */
 function mantissa(step: number): number {
@@ -185,5 +201,90 @@ describe('stepDecimals and formatValue', () => {
     expect(formatValue(-3e-7)).toBe('-3e-7');
     expect(formatValue(0)).toBe('0');
     expect(formatValue(NaN)).toBe('–');
+  });
+});
+
+describe("the views' interval rule (niceStep, niceTickValues, niceRange)", () => {
+  it('makes nice ticks without float noise', () => {
+    expect(niceTickValues(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTickValues(-2, 3, 5)).toEqual([-2, -1, 0, 1, 2, 3]);
+    expect(niceTickValues(0.1, 0.35, 3)).toEqual([0.1, 0.2, 0.3]);
+    expect(niceTickValues(2, 2, 5)).toEqual([2]);
+    expect(niceRange(-93.3, -11.66, 5)).toEqual([-100, 0]);
+    expect(niceRange(1, 1, 5)).toEqual([0, 2]);
+  });
+
+  it('prints numbers with a true minus and enough decimals', () => {
+    expect(decimalsFor(0.25)).toBe(2);
+    expect(decimalsFor(2.5)).toBe(1);
+    expect(decimalsFor(5)).toBe(0);
+    expect(formatTick(-0.5, 0.25, VIEW_TICKS)).toBe('−0.50');
+    expect(formatFixed(-0.0001, 2)).toBe('0.00');
+    expect(formatFixed(NaN, 2)).toBe('–');
+    expect(formatReadout(-11.657)).toBe('−11.7');
+    expect(formatReadout(0.5858)).toBe('0.586');
+    expect(formatReadout(123.4)).toBe('123');
+  });
+
+  it('caps intervals, not ticks (unlike niceTicks)', () => {
+    expect(niceStep(0, 1, 5)).toBe(0.2);
+    expect(niceStep(0, 0, 5)).toBe(1);
+    expect(niceStep(0, 1, 0.5)).toBe(1);
+    expect(niceTickValues(0, 1, 5)).toHaveLength(6);
+    expect(niceTicks(0, 1, 5, true).values).toEqual([0, 0.5, 1]);
+    expect(niceTickValues(2.5, 2.5, 5)).toEqual([2.5]);
+    expect(niceTickValues(NaN, NaN, 5)).toEqual([]);
+    expect(niceRange(NaN, 1, 5)).toEqual([0, 1]);
+    expect(Object.is(niceTickValues(-1, 1, 2)[1], 0)).toBe(true);
+  });
+});
+
+describe('roundTo and decimalsFor', () => {
+  it('rounds without float noise and never gives −0', () => {
+    expect(roundTo(0.1 + 0.2, 1)).toBe(0.3);
+    expect(roundTo(1234, -2)).toBe(1200);
+    expect(Object.is(roundTo(-0.0001, 2), 0)).toBe(true);
+    expect(Object.is(roundTo(-4, -2), 0)).toBe(true);
+  });
+
+  it('clamps the step decimals to [0, max]', () => {
+    for (const step of [500, 20, 1, 0.5, 0.25, 0.05, 2e-4, 1e-12, 0.30000000000000004])
+      expect(decimalsFor(step)).toBe(Math.min(10, Math.max(0, stepDecimals(step))));
+    expect(decimalsFor(500)).toBe(0);
+    expect(decimalsFor(1e-12)).toBe(10);
+    expect(decimalsFor(1e-12, 20)).toBe(12);
+  });
+});
+
+describe('the two label styles', () => {
+  it('charts and lab: hyphen-minus and a compact exponent for extreme steps', () => {
+    expect(formatTick(-2.5, 0.5, CHART_TICKS)).toBe('-2.5');
+    expect(formatTick(2.5e6, 5e5)).toBe('2.5e6');
+    expect(formatTick(-4e-5, 2e-5)).toBe('-4e-5');
+  });
+
+  it('environment views: true minus and fixed notation at any step', () => {
+    expect(formatTick(-2.5, 0.5, VIEW_TICKS)).toBe('−2.5');
+    expect(formatTick(2.5e6, 5e5, VIEW_TICKS)).toBe('2500000');
+    expect(formatTick(-4e-5, 2e-5, VIEW_TICKS)).toBe('−0.00004');
+    expect(formatTick(0, 0.25, VIEW_TICKS)).toBe('0.00');
+  });
+
+  it('never writes a value that rounds to zero with a sign', () => {
+    expect(formatTick(-0.04, 0.1)).toBe('0.0');
+    expect(formatTick(-0.04, 0.1, VIEW_TICKS)).toBe('0.0');
+    expect(formatFixed(-0.004, 2, '-')).toBe('0.00');
+    expect(formatFixed(-Infinity, 2)).toBe('−∞');
+  });
+
+  it('readouts: formatValue drops trailing zeros, formatReadout keeps fixed decimals', () => {
+    expect(formatValue(0.5)).toBe('0.5');
+    expect(formatReadout(0.5)).toBe('0.500');
+    expect(formatValue(-11.657)).toBe('-11.66');
+    expect(formatReadout(-11.657)).toBe('−11.7');
+    expect(formatValue(1e-4)).toBe('1e-4');
+    expect(formatReadout(1e-4)).toBe('0.000');
+    expect(formatValue(Infinity)).toBe(formatReadout(Infinity));
+    expect(formatValue(NaN)).toBe(formatReadout(NaN));
   });
 });

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Cell } from '../../envs/gridworld/parseMap';
 import { cellAt, gridLayout, inspectorText } from '../../src/render/views/gridLayout';
 import { Tween, fade } from '../../src/render/views/motion';
-import {
-  LinearScale,
-  curveRange,
-  decimalsFor,
-  formatNumber,
-  formatTick,
-  formatValue,
-  niceRange,
-  niceTicks,
-} from '../../src/render/views/scale';
+import { LinearScale, curveRange } from '../../src/render/views/scale';
 import { divergingColor, lightness } from '../../src/render/colors';
 import { VALUE_COLOR_RANGE, agentColor, baseFontSize, valueColor } from '../../src/render/views/theme';
 
@@ -23,27 +14,6 @@ describe('scale helpers', () => {
     expect(s.mapClamped(-1)).toBe(100);
     expect(s.invert(75)).toBeCloseTo(0.25);
     expect(new LinearScale(3, 3, 0, 10).map(3)).toBe(5);
-  });
-
-  it('makes nice ticks without float noise', () => {
-    expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(-2, 3, 5)).toEqual([-2, -1, 0, 1, 2, 3]);
-    expect(niceTicks(0.1, 0.35, 3)).toEqual([0.1, 0.2, 0.3]);
-    expect(niceTicks(2, 2, 5)).toEqual([2]);
-    expect(niceRange(-93.3, -11.66, 5)).toEqual([-100, 0]);
-    expect(niceRange(1, 1, 5)).toEqual([0, 2]);
-  });
-
-  it('prints numbers with a true minus and enough decimals', () => {
-    expect(decimalsFor(0.25)).toBe(2);
-    expect(decimalsFor(2.5)).toBe(1);
-    expect(decimalsFor(5)).toBe(0);
-    expect(formatTick(-0.5, 0.25)).toBe('−0.50');
-    expect(formatNumber(-0.0001, 2)).toBe('0.00');
-    expect(formatNumber(NaN, 2)).toBe('–');
-    expect(formatValue(-11.657)).toBe('−11.7');
-    expect(formatValue(0.5858)).toBe('0.586');
-    expect(formatValue(123.4)).toBe('123');
   });
 
   it('clips a value curve with poles to 8× its maximum', () => {

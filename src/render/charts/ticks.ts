@@ -1,9 +1,13 @@
 /**
- * Axis ticks as pure functions: "nice" linear ticks on 1-2-5 steps (Heckbert 1990, "Nice numbers for graph
- * labels", the scheme of d3-scale and matplotlib's MaxNLocator), decade ticks for log axes, and tick labels
- * without floating-point noise ("0.3", not "0.30000000000000004") and with a compact exponent for very large
- * or small numbers ("2.5e6", "1e-6").
+ * Every axis tick and number label drawn under src/render/ (the charts, the lab panels and the environment
+ * views), as pure functions: "nice" steps on 1-2-5 × 10ⁿ (Heckbert 1990, "Nice numbers for graph labels",
+ * the scheme of d3-scale and matplotlib's MaxNLocator), decade ticks for log axes, values rounded without
+ * floating-point noise ("0.3", not "0.30000000000000004"), and labels in fixed notation or with a compact
+ * exponent ("2.5e6", "1e-6"). Two tick rules live side by side: {@link niceTicks} caps the number of ticks
+ * (charts, lab), {@link niceStep} / {@link niceTickValues} / {@link niceRange} cap the number of intervals
+ * (environment views). The sign and exponent helpers are shared with the DOM controls (../../core/format.ts).
  */
+import { MINUS, exponential, trimZeros, withSign } from '../../core/format';
 
 /** A set of tick values. */
 export interface Ticks {
@@ -29,11 +33,28 @@ export function stepDecimals(step: number): number {
   return d;
 }
 
-/** Rounds `v` to `decimals` decimals (or to tens, hundreds… when negative) without float noise. */
-function roundTo(v: number, decimals: number): number {
-  if (decimals >= 0) return Number(v.toFixed(Math.min(decimals, 100)));
+/** Decimals (0 to `max`) that print multiples of `step` exactly: 0.25 → 2, 2.5 → 1, 5 → 0, 500 → 0. */
+export function decimalsFor(step: number, max = 10): number {
+  return Math.min(max, Math.max(0, stepDecimals(step)));
+}
+
+/** `v` rounded to `decimals` decimals (to tens, hundreds… when negative) without float noise; never −0. */
+export function roundTo(v: number, decimals: number): number {
+  if (decimals >= 0) return Number(v.toFixed(Math.min(decimals, 100))) + 0;
   const p = Math.pow(10, -decimals);
-  return Math.round(v / p) * p;
+  return Math.round(v / p) * p + 0;
+}
+
+/** k · step for k = first … last, each rounded to `decimals`. */
+function multiples(first: number, last: number, step: number, decimals: number): number[] {
+  const values: number[] = [];
+  for (let k = first; k <= last; k++) values.push(roundTo(k * step, decimals));
+  return values;
+}
+
+/** The multiples of `step` within [lo, hi] (with 1e-9 steps of slack), each rounded to `decimals`. */
+function multiplesWithin(lo: number, hi: number, step: number, decimals: number): number[] {
+  return multiples(Math.ceil(lo / step - 1e-9), Math.floor(hi / step + 1e-9), step, decimals);
 }
 
 /**
@@ -68,20 +89,53 @@ export function niceTicks(min: number, max: number, maxCount: number, inside = f
         continue;
       }
       // Inside a range, a step that leaves fewer than 2 ticks is too coarse: take the finer one before it.
-      return last > first || Number.isNaN(prev) ? ticksOf(first, last, step) : ticksOf(a, b, prev, true);
+      return last > first || Number.isNaN(prev)
+        ? ticksOf(multiples(first, last, step, stepDecimals(step)), step)
+        : ticksOf(multiplesWithin(a, b, prev, stepDecimals(prev)), prev);
     }
   }
   return EMPTY;
 }
 
-/** Ticks k·step for k in [first, last], or with `fromRange` for the multiples of `step` within [first, last]. */
-function ticksOf(first: number, last: number, step: number, fromRange = false): Ticks {
-  const k0 = fromRange ? Math.ceil(first / step - 1e-9) : first;
-  const k1 = fromRange ? Math.floor(last / step + 1e-9) : last;
-  const d = stepDecimals(step);
-  const values: number[] = [];
-  for (let k = k0; k <= k1; k++) values.push(roundTo(k * step, d) + 0);
+/** {@link Ticks} of ascending `values` that are `step` apart (NaN for log ticks). */
+function ticksOf(values: number[], step: number): Ticks {
+  if (values.length === 0) return EMPTY;
   return { values, step, lo: values[0], hi: values[values.length - 1] };
+}
+
+/**
+ * The nice step (1, 2 or 5 × 10ⁿ) of the environment views: the smallest one that cuts [lo, hi] into at most
+ * `maxIntervals` intervals (so at most about `maxIntervals` + 1 ticks); 1 for an empty or infinite range.
+ */
+export function niceStep(lo: number, hi: number, maxIntervals: number): number {
+  const span = Math.abs(hi - lo);
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const raw = span / Math.max(1, maxIntervals);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / mag;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * mag;
+}
+
+/**
+ * The multiples of {@link niceStep}`(lo, hi, maxIntervals)` within [lo, hi], as a plain array (at least 2
+ * when lo < hi); `[lo]` when lo == hi, none for NaN. Unlike {@link niceTicks}, this caps intervals, not ticks.
+ */
+export function niceTickValues(lo: number, hi: number, maxIntervals: number): number[] {
+  if (!(hi > lo)) return Number.isFinite(lo) ? [lo] : [];
+  const step = niceStep(lo, hi, maxIntervals);
+  return multiplesWithin(lo, hi, step, decimalsFor(step));
+}
+
+/**
+ * [lo, hi] extended outwards to multiples of {@link niceStep}`(lo, hi, maxIntervals)`; a flat range gets ±1,
+ * a non-finite one is [0, 1].
+ */
+export function niceRange(lo: number, hi: number, maxIntervals: number): [number, number] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (hi - lo < 1e-12) return [lo - 1, hi + 1];
+  const step = niceStep(lo, hi, maxIntervals);
+  const d = decimalsFor(step);
+  return [roundTo(Math.floor(lo / step + 1e-9) * step, d), roundTo(Math.ceil(hi / step - 1e-9) * step, d)];
 }
 
 /** `m · 10^e` without the rounding error of `m * Math.pow(10, e)` (e.g. 1e-7 stays 1e-7). */
@@ -121,45 +175,72 @@ export function logTicks(min: number, max: number, maxCount = 8, inside = false)
     values = [];
     for (let e = lo; e <= hi; e += every) values.push(decade(1, e));
   }
-  if (values.length === 0) return EMPTY;
-  return { values, step: NaN, lo: values[0], hi: values[values.length - 1] };
+  return ticksOf(values, NaN);
 }
+
+/** `x` with `digits` decimals and `minus` for negatives (never "−0.00"); "–" for NaN, "∞"/"−∞" for ±∞. */
+export function formatFixed(x: number, digits: number, minus: string = MINUS): string {
+  if (!Number.isFinite(x)) return nonFinite(x);
+  return withSign(x < 0, Math.abs(x).toFixed(digits), minus);
+}
+
+/** "–" for NaN, "∞" / "−∞" for the infinities. */
+function nonFinite(x: number): string {
+  return x !== x ? '–' : x > 0 ? '∞' : `${MINUS}∞`;
+}
+
+/** How {@link formatTick} writes a label. */
+export interface TickStyle {
+  /** The minus sign. */
+  readonly minus: string;
+  /** Whether a step ≥ 10⁵ or < 10⁻³ switches to a compact exponent ("2.5e6"); else fixed notation always. */
+  readonly exponent: boolean;
+  /** Most decimals in fixed notation. */
+  readonly maxDecimals: number;
+}
+
+/** Tick labels of the charts and the lab: "-2.5", "2.5e6". */
+export const CHART_TICKS: TickStyle = Object.freeze({ minus: '-', exponent: true, maxDecimals: 20 });
+
+/** Tick labels of the environment views: a true minus and fixed notation only ("−2.5", "2500000"). */
+export const VIEW_TICKS: TickStyle = Object.freeze({ minus: MINUS, exponent: false, maxDecimals: 10 });
 
 /**
  * Label for tick value `v` on an axis with tick distance `step` (NaN or ≤ 0: label `v` at its own
- * precision, as on log axes). Fixed notation with the decimals the step needs ("0.0", "0.5", "1.0"); a
- * compact exponent ("2.5e6", "1e-6") when the step is ≥ 10⁵ or < 10⁻³. Values within 10⁻⁹ steps of zero
- * are zero (never "-0").
+ * precision, as on log axes): fixed notation with the decimals the step needs ("0.0", "0.5", "1.0"), or in
+ * the `exponent` style a compact exponent ("2.5e6", "1e-6") when the step is ≥ 10⁵ or < 10⁻³. Values that
+ * round to zero are "0…" (never "-0"); non-finite values get no label.
  */
-export function formatTick(v: number, step: number): string {
+export function formatTick(v: number, step: number, style: TickStyle = CHART_TICKS): string {
   if (!Number.isFinite(v)) return '';
   const s = step > 0 && Number.isFinite(step) ? step : v === 0 ? 1 : Math.abs(v);
-  const d = stepDecimals(s);
-  if (Math.abs(v) < s * 1e-9) return d > 0 && s >= 1e-3 && s < 1e5 ? (0).toFixed(d) : '0';
-  if (s >= 1e5 || s < 1e-3) {
-    const e = Math.floor(Math.log10(Math.abs(v)) + 1e-12);
-    const text = v.toExponential(Math.min(Math.max(0, d + e), 6));
-    const [mant, ex] = text.split('e');
-    const m = mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant;
-    return `${m}e${Number(ex)}`;
-  }
-  return v.toFixed(Math.max(0, Math.min(d, 20)));
+  const fixed = !style.exponent || (s >= 1e-3 && s < 1e5);
+  if (fixed) return formatFixed(v, decimalsFor(s, style.maxDecimals), style.minus);
+  if (Math.abs(v) < s * 1e-9) return '0';
+  const e = Math.floor(Math.log10(Math.abs(v)) + 1e-12);
+  const digits = Math.min(Math.max(0, stepDecimals(s) + e), 6);
+  return withSign(v < 0, exponential(Math.abs(v), digits), style.minus);
 }
 
 /**
- * A short readout of an arbitrary value (tooltips): 4 significant digits (whole numbers from 1000 on),
- * trailing zeros dropped, compact exponent outside [10⁻³, 10⁵); NaN → "–".
+ * A short readout of an arbitrary value (charts' and lab tooltips, lab statistics): 4 significant digits
+ * (whole numbers from 1000 on), trailing zeros dropped, compact exponent outside [10⁻³, 10⁵), "-" for
+ * negatives; "–" for NaN, "∞" / "−∞".
  */
 export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (!Number.isFinite(v)) return nonFinite(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e3 && a < 1e5) return v.toFixed(0);
-  if (a >= 1e5 || a < 1e-3) {
-    const [mant, ex] = v.toExponential(3).split('e');
-    return `${mant.replace(/0+$/, '').replace(/\.$/, '')}e${Number(ex)}`;
-  }
-  const text = v.toPrecision(4);
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  if (a >= 1e5 || a < 1e-3) return exponential(v, 3);
+  return trimZeros(v.toPrecision(4));
+}
+
+/**
+ * A live readout of the environment views: fixed decimals by magnitude, about 3 significant digits with
+ * trailing zeros kept so the text does not jitter (−11.7, 0.586, 0.500, 123), true minus; "–", "∞", "−∞".
+ */
+export function formatReadout(x: number): string {
+  const a = Math.abs(x);
+  return formatFixed(x, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
 }

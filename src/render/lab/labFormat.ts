@@ -2,10 +2,12 @@
  * The gradient lab's labels as pure functions (no Pixi; unit-tested): panel titles, the histogram panels'
  * statistics lines, edge (under/overflow) counts, the variance-vs-N target and crossings, the race's arrival
  * list, and a picker that takes the first of several phrasings that fits a width. Numbers go through the
- * playground's `formatValue` (../charts/ticks.ts) so every readout is equally compact.
+ * renderer's `formatValue` (../charts/ticks.ts) so every readout is equally compact; exponents are written
+ * like everywhere else (../../core/format.ts).
  */
 import type { EstimatorStats, LabParam } from '../../app/lab/frame';
 import type { LabEstimator } from '../../algos/lab/estimators';
+import { exponential } from '../../core/format';
 import { formatValue } from '../charts/ticks';
 
 /** Math symbol of a gradient component: "∂/∂μ" or "∂/∂σ". */
@@ -87,7 +89,7 @@ export function compactCount(n: number): string {
   if (a < 1e4) return String(Math.round(n));
   if (a < 1e6) return `${Number((n / 1e3).toPrecision(3))}k`;
   if (a < 1e9) return `${Number((n / 1e6).toPrecision(3))}M`;
-  return n.toExponential(1).replace('e+', 'e');
+  return exponential(n, 1, false);
 }
 
 /** Race legend entry: "pathwise: step 37", or "score: —" when it never arrived. */
@@ -149,5 +151,5 @@ export function derivativeScale(f: ArrayLike<number>, df: ArrayLike<number>, n: 
 
 /** "0.01" for 1e-2, "1e-5" below 1e-4. */
 export function formatScale(s: number): string {
-  return s >= 1e-4 ? String(Number(s.toPrecision(1))) : s.toExponential(0).replace('e+', 'e');
+  return s >= 1e-4 ? String(Number(s.toPrecision(1))) : exponential(s, 0);
 }

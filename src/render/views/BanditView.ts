@@ -7,9 +7,10 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { AgentFrame } from '../../app/frame';
 import type { EnvView, EnvViewOptions } from '../View';
+import { formatReadout, niceRange, niceStep, niceTickValues } from '../charts/ticks';
 import { addPanel, addTitle, addYAxis, dashedLine, destroyLayer, makeText, padFor } from './draw';
 import { fade } from './motion';
-import { LinearScale, formatValue, niceRange, niceStep, niceTicks } from './scale';
+import { LinearScale } from './scale';
 import { agentColor, baseFontSize, theme } from './theme';
 
 type BanditFrame = Extract<AgentFrame['env'], { kind: 'bandit' }>;
@@ -102,7 +103,8 @@ export class BanditView implements EnvView {
     const rightAxis = (this.rightAxis = new Container());
     const rAxes = new Graphics();
     const rStep = niceStep(rLo, rHi, Math.max(2, (y1 - y0) / (2 * f)));
-    addYAxis(rightAxis, rAxes, this.rScale, niceTicks(rLo, rHi, (y1 - y0) / (2 * f)), rStep, right, 1, f);
+    const rTicks = niceTickValues(rLo, rHi, (y1 - y0) / (2 * f));
+    addYAxis(rightAxis, rAxes, this.rScale, rTicks, rStep, right, 1, f);
     rAxes.stroke({ width: 1, color: theme.axis });
     rightAxis.addChild(rAxes);
     const rTitle = makeText('reward', f, theme.muted, true, 1, 0);
@@ -224,7 +226,7 @@ export class BanditView implements EnvView {
     if (force || this.textClock >= TEXT_MS) {
       this.textClock = 0;
       this.legendPull!.text = pulled
-        ? `● last pull: arm ${env.lastAction + 1}, r = ${formatValue(env.lastReward)}`
+        ? `● last pull: arm ${env.lastAction + 1}, r = ${formatReadout(env.lastReward)}`
         : '';
       this.layoutLegend(show, hasBaseline);
     }

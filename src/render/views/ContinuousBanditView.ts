@@ -7,6 +7,7 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { AgentFrame } from '../../app/frame';
 import type { EnvView, EnvViewOptions } from '../View';
+import { formatReadout, niceRange, niceStep, niceTickValues } from '../charts/ticks';
 import {
   addHalo,
   addPanel,
@@ -20,7 +21,7 @@ import {
   makeText,
   padFor,
 } from './draw';
-import { LinearScale, formatValue, niceRange, niceStep, niceTicks } from './scale';
+import { LinearScale } from './scale';
 import { agentColor, baseFontSize, theme } from './theme';
 
 type ContinuousFrame = Extract<AgentFrame['env'], { kind: 'continuous-bandit' }>;
@@ -101,9 +102,9 @@ export class ContinuousBanditView implements EnvView {
     this.ry.set(lo, hi, y1, y0);
 
     const axes = new Graphics();
-    addYAxis(layer, axes, this.ry, niceTicks(lo, hi, yCount), niceStep(lo, hi, yCount), x0, -1, f);
+    addYAxis(layer, axes, this.ry, niceTickValues(lo, hi, yCount), niceStep(lo, hi, yCount), x0, -1, f);
     const xCount = Math.max(2, (x1 - x0) / (5 * f));
-    addXAxis(layer, axes, this.ax, niceTicks(aLo, aHi, xCount), niceStep(aLo, aHi, xCount), y1, f);
+    addXAxis(layer, axes, this.ax, niceTickValues(aLo, aHi, xCount), niceStep(aLo, aHi, xCount), y1, f);
     axes.stroke({ width: 1, color: theme.axis });
     layer.addChild(axes);
     const yTitle = makeText('r(a)', f, theme.muted, true, 0, 0);
@@ -210,7 +211,7 @@ export class ContinuousBanditView implements EnvView {
     this.textClock += dtMs;
     if (!force && this.textClock < TEXT_MS) return;
     this.textClock = 0;
-    this.readout!.text = `μ = ${formatValue(env.mu)},  σ = ${formatValue(env.sigma)}`;
+    this.readout!.text = `μ = ${formatReadout(env.mu)},  σ = ${formatReadout(env.sigma)}`;
   }
 
   private curveChanged(r: Float64Array): boolean {

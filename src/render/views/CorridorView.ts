@@ -6,6 +6,7 @@
 import { Container, Graphics, GraphicsContext, type Text } from 'pixi.js';
 import type { AgentFrame } from '../../app/frame';
 import type { EnvView, EnvViewOptions } from '../View';
+import { formatFixed, formatReadout, niceStep, niceTickValues } from '../charts/ticks';
 import {
   addHalo,
   addPanel,
@@ -19,7 +20,7 @@ import {
   padFor,
 } from './draw';
 import { Tween } from './motion';
-import { LinearScale, curveRange, formatNumber, formatValue, niceStep, niceTicks } from './scale';
+import { LinearScale, curveRange } from './scale';
 import { agentColor, baseFontSize, theme } from './theme';
 
 type CorridorFrame = Extract<AgentFrame['env'], { kind: 'short-corridor' }>;
@@ -109,7 +110,7 @@ export class CorridorView implements EnvView {
     layer.addChild(opt);
     this.pText = makeText('π(right) = 0.000', f, color, true, 0, 0);
     const optLabel = makeText(
-      `p* = 2 − √2 ≈ ${formatNumber(OPTIMAL_P_RIGHT, 3)}`,
+      `p* = 2 − √2 ≈ ${formatFixed(OPTIMAL_P_RIGHT, 3)}`,
       f,
       theme.text,
       false,
@@ -117,7 +118,7 @@ export class CorridorView implements EnvView {
       0,
     );
     if (optX - optLabel.width / 2 < x0 + this.pText.width + pad)
-      optLabel.text = `p* ≈ ${formatNumber(OPTIMAL_P_RIGHT, 3)}`;
+      optLabel.text = `p* ≈ ${formatFixed(OPTIMAL_P_RIGHT, 3)}`;
     optLabel.position.set(Math.min(optX, x1 - optLabel.width / 2), labelY);
     layer.addChild(optLabel);
     this.pText.position.set(x0, labelY);
@@ -134,7 +135,7 @@ export class CorridorView implements EnvView {
     this.py.set(lo, hi, y1, y0);
     const axes = new Graphics();
     const yCount = Math.max(2, (y1 - y0) / (2.4 * f));
-    addYAxis(layer, axes, this.py, niceTicks(lo, hi, yCount), niceStep(lo, hi, yCount), x0, -1, f);
+    addYAxis(layer, axes, this.py, niceTickValues(lo, hi, yCount), niceStep(lo, hi, yCount), x0, -1, f);
     const pTicks = roomy ? [0, 0.25, 0.5, 0.75, 1] : [0, 1];
     addXAxis(layer, axes, this.px, pTicks, 0.25, y1, f);
     axes.stroke({ width: 1, color: theme.axis });
@@ -201,10 +202,10 @@ export class CorridorView implements EnvView {
     this.textClock += dtMs;
     if (!force && this.textClock < TEXT_MS) return;
     this.textClock = 0;
-    this.pText!.text = `π(right) = ${formatNumber(p, 3)}`;
+    this.pText!.text = `π(right) = ${formatFixed(p, 3)}`;
     const j = this.jText!;
     j.visible = this.dot!.visible;
-    j.text = `J = ${formatValue(env.currentJ)}`;
+    j.text = `J = ${formatReadout(env.currentJ)}`;
     // label below the dot, towards the inside of the curve's arch, kept inside the plot
     const inward = p <= 0.5;
     j.anchor.x = inward ? 0 : 1;

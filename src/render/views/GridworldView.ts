@@ -16,6 +16,7 @@ import {
 import type { AgentFrame } from '../../app/frame';
 import { Cell } from '../../../envs/gridworld/parseMap';
 import type { EnvView, EnvViewEvents, EnvViewOptions } from '../View';
+import { formatReadout } from '../charts/ticks';
 import { addPanel, addTitle, destroyLayer, makeText, padFor } from './draw';
 import {
   buildValueLegend,
@@ -26,7 +27,6 @@ import {
 } from './gridCells';
 import { cellAt, gridLayout, inspectorText } from './gridLayout';
 import { Tween } from './motion';
-import { formatValue } from './scale';
 import { agentColor, baseFontSize, valueColor, theme } from './theme';
 
 type GridFrame = Extract<AgentFrame['env'], { kind: 'gridworld' }>;
@@ -240,8 +240,8 @@ export class GridworldView implements EnvView {
       this.lastSelected = sel;
       this.lastEditing = this.editing;
       this.inspector!.text = inspectorText(env, sel, options.editing, options.brush);
-      this.legend!.lo.text = formatValue(-m);
-      this.legend!.hi.text = `+${formatValue(m)}`;
+      this.legend!.lo.text = formatReadout(-m);
+      this.legend!.hi.text = `+${formatReadout(m)}`;
     }
   }
 

@@ -6,8 +6,9 @@
 import { Container, Graphics } from 'pixi.js';
 import type { AgentFrame } from '../../app/frame';
 import type { EnvView, EnvViewOptions } from '../View';
+import { niceStep, niceTickValues } from '../charts/ticks';
 import { addPanel, addTitle, addXAxis, addYAxis, clipTo, destroyLayer, makeText, padFor } from './draw';
-import { LinearScale, niceStep, niceTicks } from './scale';
+import { LinearScale } from './scale';
 import { agentColor, baseFontSize, theme } from './theme';
 
 type PointMassFrame = Extract<AgentFrame['env'], { kind: 'point-mass' }>;
@@ -96,8 +97,8 @@ export class PointMassView implements EnvView {
     this.sy.set(yLo, yHi, box.y1, box.y0);
 
     const step = niceStep(xLo, xHi, (box.x1 - box.x0) / (2.5 * f));
-    const xt = niceTicks(xLo, xHi, (xHi - xLo) / step);
-    const yt = niceTicks(yLo, yHi, (yHi - yLo) / step);
+    const xt = niceTickValues(xLo, xHi, (xHi - xLo) / step);
+    const yt = niceTickValues(yLo, yHi, (yHi - yLo) / step);
     const grid = new Graphics();
     for (const v of xt) grid.moveTo(this.sx.map(v), box.y0).lineTo(this.sx.map(v), box.y1);
     for (const v of yt) grid.moveTo(box.x0, this.sy.map(v)).lineTo(box.x1, this.sy.map(v));

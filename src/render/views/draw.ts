@@ -5,8 +5,8 @@
  */
 import { Container, Graphics, Text } from 'pixi.js';
 import type { AgentFrame } from '../../app/frame';
+import { VIEW_TICKS, formatTick } from '../charts/ticks';
 import type { LinearScale } from './scale';
-import { formatTick } from './scale';
 import { agentColor, fontFamily, theme } from './theme';
 
 /** A Text in the views' font; `anchor` (x, y) in [0, 1]. */
@@ -105,7 +105,7 @@ export function addYAxis(
   for (const v of ticks) {
     const y = scale.map(v);
     g.moveTo(x, y).lineTo(x + side * 4, y);
-    const t = makeText(formatTick(v, step), f, color, false, side < 0 ? 1 : 0, 0.5);
+    const t = makeText(formatTick(v, step, VIEW_TICKS), f, color, false, side < 0 ? 1 : 0, 0.5);
     t.position.set(x + side * 7, y);
     layer.addChild(t);
   }
@@ -125,7 +125,7 @@ export function addXAxis(
   for (const v of ticks) {
     const x = scale.map(v);
     g.moveTo(x, y).lineTo(x, y + 4);
-    const t = makeText(formatTick(v, step), f, theme.muted, false, 0.5, 0);
+    const t = makeText(formatTick(v, step, VIEW_TICKS), f, theme.muted, false, 0.5, 0);
     t.position.set(x, y + 5);
     layer.addChild(t);
   }

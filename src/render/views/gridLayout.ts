@@ -4,7 +4,7 @@
  * No pixi, so it is unit-tested in node.
  */
 import { Cell } from '../../../envs/gridworld/parseMap';
-import { formatNumber } from './scale';
+import { formatFixed } from '../charts/ticks';
 
 /** Where the grid and the inspector panel go inside the view. */
 export interface GridLayout {
@@ -116,10 +116,10 @@ export function inspectorText(env: InspectorInput, cell: number, editing: boolea
   const head = `row ${Math.floor(cell / env.width) + 1}, col ${(cell % env.width) + 1}: ${kindName[kind] ?? '?'}`;
   if (kind === Cell.wall) return `${head}\n(no state)`;
   if (kind === Cell.goal || kind === Cell.pit) return `${head}\nterminal: episode ends, v = 0`;
-  const p = (a: number): string => formatNumber(env.probs[4 * cell + a], 2);
+  const p = (a: number): string => formatFixed(env.probs[4 * cell + a], 2);
   return (
     `${head}\nπ(↑,→,↓,←) =\n${p(0)}  ${p(1)}  ${p(2)}  ${p(3)}\n` +
-    `learned V = ${formatNumber(env.value[cell], 3)}\n` +
-    `exact v_π = ${formatNumber(env.exactValue[cell], 3)}`
+    `learned V = ${formatFixed(env.value[cell], 3)}\n` +
+    `exact v_π = ${formatFixed(env.exactValue[cell], 3)}`
   );
 }
