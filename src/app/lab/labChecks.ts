@@ -4,7 +4,7 @@
  * whether the draws hit points where f is not finite.
  */
 
-/** Half-width of the quadrature's range in ε (see src/algos/exact/quadrature.ts). */
+/** Half-width of the quadrature's range in ε (see src/algos/exact/gaussKronrod.ts). */
 export const QUADRATURE_REACH = 13;
 
 /**
