@@ -6,6 +6,7 @@
  */
 import { ESTIMATOR_LABELS, LAB_ESTIMATORS, type LabEstimator } from '../../algos/lab/estimators';
 import type { LabStore, LabSummary } from '../../state/labStore';
+import { exponential } from '../../core/format';
 import { el, formatCompact, groupDigits, Scope } from '../dom';
 
 /** Swatch colours per estimator (CSS), from the render layer's palette, passed in by the caller. */
@@ -14,7 +15,7 @@ export type EstimatorCss = Readonly<Record<LabEstimator, string>>;
 function needed(n: number): string {
   if (Number.isNaN(n)) return '—';
   if (!Number.isFinite(n)) return 'never';
-  return n >= 1e7 ? n.toExponential(1).replace('e+', 'e') : groupDigits(n);
+  return n >= 1e7 ? exponential(n, 1, false) : groupDigits(n);
 }
 
 /** The numbers table (`table#lab-stats`) and the race table (`table#lab-race`). */
