@@ -208,16 +208,7 @@ export class Axes {
       else g.moveTo(r.x, y).lineTo(r.x + r.w, y);
       a.moveTo(left - SPACE.tick, y).lineTo(left, y);
     }
-    g.stroke({ width: 1, color: COLORS.grid });
-    if (!Number.isNaN(zero)) {
-      g.moveTo(r.x, zero)
-        .lineTo(r.x + r.w, zero)
-        .stroke({ width: 1, color: mix(COLORS.grid, COLORS.axis, 0.6) });
-    }
-    a.moveTo(left, r.y)
-      .lineTo(left, bottom)
-      .lineTo(r.x + r.w, bottom);
-    a.stroke({ width: 1, color: COLORS.axis });
+    strokeGridAndAxes(g, a, r, left, bottom, zero);
   }
 
   /** Frees everything. */
@@ -225,4 +216,31 @@ export class Axes {
     this.back.destroy({ children: true });
     this.front.destroy({ children: true });
   }
+}
+
+/**
+ * Strokes the gridlines traced into `grid` (light), the y = 0 line at pixel `zeroY` (darker; NaN for none) and
+ * the L-shaped axis lines into `axis` (left edge and bottom), after the axis tick marks already traced there.
+ * Shared by the playground's charts and the lab's plots so their axes look the same.
+ */
+export function strokeGridAndAxes(
+  grid: Graphics,
+  axis: Graphics,
+  r: Rect,
+  left: number,
+  bottom: number,
+  zeroY: number,
+): void {
+  grid.stroke({ width: 1, color: COLORS.grid });
+  if (!Number.isNaN(zeroY)) {
+    grid
+      .moveTo(r.x, zeroY)
+      .lineTo(r.x + r.w, zeroY)
+      .stroke({ width: 1, color: mix(COLORS.grid, COLORS.axis, 0.6) });
+  }
+  axis
+    .moveTo(left, r.y)
+    .lineTo(left, bottom)
+    .lineTo(r.x + r.w, bottom);
+  axis.stroke({ width: 1, color: COLORS.axis });
 }

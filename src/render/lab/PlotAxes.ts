@@ -5,8 +5,9 @@
  * their text come from ../charts/ticks.ts, like the playground's line charts.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
-import { COLORS, mix } from '../colors';
+import { COLORS } from '../colors';
 import { FONT, SPACE, makeText, setText, type Rect } from '../charts/theme';
+import { strokeGridAndAxes } from '../charts/Axes';
 import { formatTick } from '../charts/ticks';
 import { AxisScale, type ScaleKind } from './AxisScale';
 
@@ -233,15 +234,6 @@ export class PlotAxes {
       else g.moveTo(r.x, y).lineTo(r.x + r.w, y);
       if (this.options.yLabels) a.moveTo(left - SPACE.tick, y).lineTo(left, y);
     }
-    g.stroke({ width: 1, color: COLORS.grid });
-    if (!Number.isNaN(zero)) {
-      g.moveTo(r.x, zero)
-        .lineTo(r.x + r.w, zero)
-        .stroke({ width: 1, color: mix(COLORS.grid, COLORS.axis, 0.6) });
-    }
-    a.moveTo(left, r.y)
-      .lineTo(left, bottom)
-      .lineTo(r.x + r.w, bottom);
-    a.stroke({ width: 1, color: COLORS.axis });
+    strokeGridAndAxes(g, a, r, left, bottom, zero);
   }
 }
