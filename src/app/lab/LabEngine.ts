@@ -166,15 +166,11 @@ export class LabEngine {
 
   /** Compiles typed text: on success it becomes config.f; on failure the error shows and f stays. */
   private tryF(text: string): void {
+    const t = text.trim();
+    // compiled once: on success it is already the running f, so the config change below compiles nothing
+    if (!this.compile(t, false)) return;
     const s = this.store.getState();
-    const r = compileExpressionWithParams(text, { variable: 'z', paramNames: ['k'] });
-    if (!r.ok) {
-      s.setExprError({ message: r.error, index: r.index, text });
-      return;
-    }
-    s.setExprError(null);
-    s.setDraftF(null);
-    if (text.trim() !== s.config.f) s.setConfig({ f: text.trim() });
+    if (t !== s.config.f) s.setConfig({ f: t });
   }
 
   /** Compiles `text` as the running f; `initial`: fall back to the default f if it is refused. */
