@@ -95,7 +95,10 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
       const l = this.theta[off + i];
       if (l !== this.sigmaOf[i]) {
         this.sigmaOf[i] = l;
-        this.sigma[i] = Math.exp(l < LOG_STD_MIN ? LOG_STD_MIN : l > LOG_STD_MAX ? LOG_STD_MAX : l);
+        // clamp(ℓ, LOG_STD_MIN, LOG_STD_MAX) as min/max of literals: optimised code keeps ℓ an unboxed double and
+        // looks nothing up (the same number as the ?: form for every ℓ, NaN and −0 included; the tests tie the
+        // literals to the exported constants)
+        this.sigma[i] = Math.exp(Math.min(Math.max(l, -5), 2));
       }
     }
     return this.sigma;
@@ -104,7 +107,8 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
   /** 1 when ℓ_i is inside the clamp range (its gradient passes), else 0. */
   logStdActive(i: number): number {
     const l = this.theta[this.logStdOffset + i];
-    return l >= LOG_STD_MIN && l <= LOG_STD_MAX ? 1 : 0;
+    // LOG_STD_MIN ≤ ℓ ≤ LOG_STD_MAX (literals, as in stds)
+    return l >= -5 && l <= 2 ? 1 : 0;
   }
 
   /**
