@@ -82,8 +82,25 @@ export class Batch {
   finishEpisode(gamma: number): number {
     const start = this.starts[this.episodes];
     const end = this.size;
+    let sum: number;
+    if (end === start + 1) {
+      // a one-step episode (every bandit pull): returnsInto's loops run once, written out
+      const r = this.reward[start];
+      this.ret[start] = r + gamma * 0;
+      this.discount[start] = 1;
+      this.time[start] = 0;
+      sum = 0 + r;
+    } else sum = this.returnsInto(start, end, gamma);
+    this.episodes++;
+    this.starts[this.episodes] = end;
+    return sum;
+  }
+
+  /** G_t, γ^t and t for rows [start, end) of one episode; returns Σ_t R_{t+1}. */
+  private returnsInto(start: number, end: number, gamma: number): number {
     let g = 0;
     let sum = 0;
+    // G_t = R_{t+1} + γ G_{t+1}, from the last step back
     for (let t = end - 1; t >= start; t--) {
       g = this.reward[t] + gamma * g;
       this.ret[t] = g;
@@ -95,8 +112,6 @@ export class Batch {
       this.time[t] = t - start;
       w *= gamma;
     }
-    this.episodes++;
-    this.starts[this.episodes] = end;
     return sum;
   }
 
