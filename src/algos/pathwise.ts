@@ -14,6 +14,8 @@
 import type { DifferentiableModel, Env, Obs, ScalarFunction } from '../core/env';
 import { Rng, Stream } from '../core/random';
 import type { GaussianPolicy } from './policies/Gaussian';
+import { NormalBlock } from './policies/NormalBlock';
+import type { NoiseSource } from './policies/types';
 import {
   DIVERGED,
   EPISODE_END,
@@ -64,6 +66,8 @@ export class PathwiseTrainer implements Trainer {
   readonly stats: TrainerStats = emptyStats();
   error: string | null = null;
   private readonly rng: Rng;
+  /** The agent stream, block-buffered (the policy's noise ε is all the agent draws). */
+  private readonly noise: NormalBlock;
   private readonly traj: Trajectory;
   private readonly diagTraj: Trajectory;
   private readonly grad: Float64Array;
@@ -95,6 +99,7 @@ export class PathwiseTrainer implements Trainer {
     if (policy.obsDim !== ds || policy.actDim !== da)
       throw new Error(`policy shape ${policy.obsDim}→${policy.actDim} does not match the model ${ds}→${da}`);
     this.rng = new Rng(seed, Stream.agent);
+    this.noise = new NormalBlock(this.rng);
     this.traj = new Trajectory(ds, da, model.horizon);
     this.diagTraj = new Trajectory(ds, da, model.horizon);
     this.grad = new Float64Array(policy.nParams);
@@ -112,6 +117,7 @@ export class PathwiseTrainer implements Trainer {
 
   reset(): void {
     this.rng.seed(this.seed, Stream.agent);
+    this.noise.clear();
     this.policy.resetParameters();
     this.stepper.reset();
     Object.assign(this.stats, emptyStats());
@@ -127,7 +133,7 @@ export class PathwiseTrainer implements Trainer {
       this.obs = this.stats.episodes === 0 ? this.env.reset(this.seed) : this.env.reset();
       this.begin(traj, this.obs);
     }
-    const done = this.forward(this.env, this.rng, traj);
+    const done = this.forward(this.env, this.noise, traj);
     this.stats.steps++;
     if (!done) return 0;
     this.obs = null;
@@ -171,7 +177,7 @@ export class PathwiseTrainer implements Trainer {
   }
 
   /** Samples ε_t, acts a_t = μ(s_t) + σ ε_t, steps the env; returns true when the episode is over. */
-  private forward(env: Env<Obs, Float64Array>, rng: Rng, traj: Trajectory): boolean {
+  private forward(env: Env<Obs, Float64Array>, rng: NoiseSource, traj: Trajectory): boolean {
     const ds = this.model.stateDim;
     const da = this.model.actionDim;
     const t = traj.length;

@@ -13,7 +13,8 @@ import type { Action, Env, Obs } from '../core/env';
 import { Rng, Stream } from '../core/random';
 import { Batch } from './Batch';
 import { BaselineTracker, looSumsInto } from './baselines';
-import type { ScorePolicy } from './policies/types';
+import { NormalBlock } from './policies/NormalBlock';
+import type { NoiseSource, ScorePolicy } from './policies/types';
 import {
   DIVERGED,
   EPISODE_END,
@@ -44,6 +45,9 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
   private readonly grad: Float64Array;
   private readonly stepper: GuardedStep;
   private readonly rng: Rng;
+  /** The agent stream as the policy draws from it: block-buffered when it draws normals only. */
+  private readonly noise: NoiseSource;
+  private readonly normals: NormalBlock | null;
   private obs: O | null = null;
   /** Actions are integers (softmax policies). */
   private readonly discrete: boolean;
@@ -69,6 +73,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     nObs: number,
   ) {
     this.rng = new Rng(seed, Stream.agent);
+    this.normals = policy.draws === 'normal' ? new NormalBlock(this.rng) : null;
+    this.noise = this.normals ?? this.rng;
     this.discrete = env.actionSpace.kind === 'discrete';
     this.baselines = new BaselineTracker(nObs, policy.obsDim, policy.nParams);
     this.batch = new Batch(policy.obsDim, policy.auxDim, settings.batch);
@@ -86,6 +92,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
 
   reset(): void {
     this.rng.seed(this.seed, Stream.agent);
+    this.normals?.clear();
     this.policy.resetParameters();
     this.baselines.reset();
     this.stepper.reset();
@@ -101,7 +108,7 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     if (this.obs === null) this.beginEpisode();
     const batch = this.batch;
     const t = batch.push();
-    const a = this.policy.act(this.obs!, this.rng, batch, t);
+    const a = this.policy.act(this.obs!, this.noise, batch, t);
     const r = this.env.step(a);
     batch.reward[t] = r.reward;
     this.stats.steps++;

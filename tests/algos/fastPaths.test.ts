@@ -1,7 +1,11 @@
 // The trainers' shortcuts compute exactly what the general code computes, bit for bit:
+//  - NormalBlock serves a generator's normals in its own order, across block refills, odd request sizes and
+//    re-seeding (clear);
 //  - Batch.finishEpisode's one-step branch equals the loops it replaces (−0 rewards, γ = 0 and 1 included).
 import { describe, expect, it } from 'vitest';
+import { Rng, Stream } from '../../src/core/random';
 import { Batch } from '../../src/algos/Batch';
+import { NORMAL_BLOCK, NormalBlock } from '../../src/algos/policies/NormalBlock';
 
 /** Bit patterns, so −0 and NaN payloads count. */
 function bits(xs: ArrayLike<number>): string[] {
@@ -12,6 +16,34 @@ function bits(xs: ArrayLike<number>): string[] {
     return u[0].toString(16);
   });
 }
+
+describe('NormalBlock', () => {
+  it('serves the generator’s normals in order across refills, for any request sizes', () => {
+    const direct = new Rng(9, Stream.agent);
+    const block = new NormalBlock(new Rng(9, Stream.agent));
+    const n = 3 * NORMAL_BLOCK + 17;
+    const want = direct.normalsInto(new Float64Array(n), 0, n);
+    const got = new Float64Array(n + 5);
+    let at = 5;
+    for (let k = 1; at < n + 5; k = (k % 7) + 1) {
+      const m = Math.min(k, n + 5 - at);
+      block.normalsInto(got, at, m);
+      at += m;
+    }
+    expect(bits(got.subarray(5))).toEqual(bits(want));
+  });
+
+  it('clear() after re-seeding starts the new stream; uniform() refuses', () => {
+    const rng = new Rng(4);
+    const block = new NormalBlock(rng);
+    block.normalsInto(new Float64Array(3), 0, 3);
+    rng.seed(4);
+    block.clear();
+    const got = block.normalsInto(new Float64Array(5), 0, 5);
+    expect(bits(got)).toEqual(bits(new Rng(4).normalsInto(new Float64Array(5), 0, 5)));
+    expect(() => block.uniform()).toThrow(/normals only/);
+  });
+});
 
 describe('Batch.finishEpisode one-step branch', () => {
   it('equals the general loops: G = R + γ·0, return 0 + R, γ⁰ = 1, t = 0 (−0 becomes +0 as in the loop)', () => {

@@ -7,9 +7,8 @@
  * Parameter layout: θ = [W (actDim × obsDim, row-major), b (actDim), ℓ (actDim)].
  */
 import type { Obs } from '../../core/env';
-import type { Rng } from '../../core/random';
 import type { Batch } from '../Batch';
-import type { ScorePolicy } from './types';
+import type { NoiseSource, ScorePolicy } from './types';
 
 /** Smallest log-std: σ ≥ e⁻⁵ ≈ 0.0067 keeps the score ε/σ bounded. */
 export const LOG_STD_MIN = -5;
@@ -30,6 +29,8 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
   readonly theta: Float64Array;
   /** Each batch row keeps ε (actDim numbers). */
   readonly auxDim: number;
+  /** `act` draws standard normals only. */
+  readonly draws = 'normal';
   /** Offset of b in θ. */
   readonly biasOffset: number;
   /** Offset of ℓ = log σ in θ. */
@@ -127,18 +128,15 @@ export class GaussianPolicy implements ScorePolicy<Obs, Float64Array> {
     return out;
   }
 
-  act(obs: Obs, rng: Rng, batch: Batch, t: number): Float64Array {
+  act(obs: Obs, rng: NoiseSource, batch: Batch, t: number): Float64Array {
     const m = this.actDim;
     const d = this.obsDim;
-    if (d > 0) {
-      const s = obs as Float64Array;
-      for (let j = 0; j < d; j++) batch.obsVec[t * d + j] = s[j];
-    } else {
-      batch.obs[t] = 0;
-    }
+    const s = d > 0 ? (obs as Float64Array) : null;
+    if (s !== null) for (let j = 0; j < d; j++) batch.obsVec[t * d + j] = s[j];
+    else batch.obs[t] = 0;
     // ε ~ N(0, I) kept in the batch row; a = μ(s) + σ ε
     rng.normalsInto(batch.aux, t * m, m);
-    return this.actionInto(this.action, d > 0 ? (obs as Float64Array) : null, batch.aux, t * m);
+    return this.actionInto(this.action, s, batch.aux, t * m);
   }
 
   addScore(batch: Batch, t: number, scale: number, grad: Float64Array): void {

@@ -6,9 +6,8 @@
  * With a single observation this is S&B §2.8's gradient bandit.
  */
 import { sampleCategorical, softmaxInto } from '../../core/math';
-import type { Rng } from '../../core/random';
 import type { Batch } from '../Batch';
-import type { ScorePolicy } from './types';
+import type { NoiseSource, ScorePolicy } from './types';
 
 /** Options of {@link TabularSoftmax}. */
 export interface TabularSoftmaxOptions {
@@ -26,6 +25,8 @@ export class TabularSoftmax implements ScorePolicy<number, number> {
   /** Each batch row keeps π(·|s_t) as sampled, so the score needs no second softmax. */
   readonly auxDim: number;
   readonly obsDim = 0;
+  /** `act` draws one uniform per step. */
+  readonly draws = 'uniform';
   private readonly initial: Float64Array;
 
   /** @param nObs number of observations (table rows) @param nActions number of actions */
@@ -62,7 +63,7 @@ export class TabularSoftmax implements ScorePolicy<number, number> {
     return softmaxInto(out, this.theta, obs * this.nActions, this.nActions, offset);
   }
 
-  act(obs: number, rng: Rng, batch: Batch, t: number): number {
+  act(obs: number, rng: NoiseSource, batch: Batch, t: number): number {
     const n = this.nActions;
     const row = t * n;
     softmaxInto(batch.aux, this.theta, obs * n, n, row);
