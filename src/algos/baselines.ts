@@ -79,22 +79,27 @@ export class BaselineTracker {
    *   V(s_t) ← V(s_t) + β (G_t − V(s_t))  (linear: w ← w + β (G_t − V(s_t)) [1, s_t]).
    */
   learn(batch: Batch, rate: number): void {
-    const d = this.obsDim;
     const v = this.value;
     for (let t = 0; t < batch.size; t++) {
       const g = batch.ret[t];
       this.count++;
       this.average += (g - this.average) / this.count;
       this.ema = this.count === 1 ? g : this.ema + rate * (g - this.ema);
-      if (d === 0) {
+      if (this.obsDim > 0) this.learnLinear(batch, t, g, rate);
+      else {
         const o = batch.obs[t];
         v[o] += rate * (g - v[o]);
-        continue;
       }
-      const err = g - this.valueAt(batch, t);
-      v[0] += rate * err;
-      for (let j = 0; j < d; j++) v[j + 1] += rate * err * batch.obsVec[t * d + j];
     }
+  }
+
+  /** The linear V's step for batch row t: w ← w + β (G_t − V(s_t)) [1, s_t]. */
+  private learnLinear(batch: Batch, t: number, g: number, rate: number): void {
+    const d = this.obsDim;
+    const v = this.value;
+    const err = g - this.valueAt(batch, t);
+    v[0] += rate * err;
+    for (let j = 0; j < d; j++) v[j + 1] += rate * err * batch.obsVec[t * d + j];
   }
 
   /** Optimal-baseline sums after an update: Ĥᵢ ← (1 − β)Ĥᵢ + numᵢ, D̂ᵢ ← (1 − β)D̂ᵢ + denᵢ. */

@@ -133,7 +133,8 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
     s.lastLength = batch.size - start;
     s.lastAction = this.discrete ? batch.action[start] : -1;
     this.startObs = batch.obs[start];
-    return batch.full ? EPISODE_END | this.update() : EPISODE_END;
+    if (!batch.full) return EPISODE_END;
+    return EPISODE_END | (batch.size === 1 ? this.updateOneStep() : this.update());
   }
 
   runEpisode(): number {
@@ -184,74 +185,104 @@ export class ReinforceTrainer<O extends Obs, A extends Action> implements Traine
    */
   private update(): number {
     const batch = this.batch;
-    const theta = this.policy.theta;
     const grad = this.grad;
     this.gradientInto(batch, grad);
     this.stats.updates++;
-    let flags = UPDATED;
     const failure = this.stepper.apply(grad);
-    if (failure !== null) {
-      this.error = `update ${this.stats.updates} ${failure}`;
-      flags |= DIVERGED;
-    } else {
-      if (this.recordExplain)
-        this.explain.recordUpdate(this.stepper.prev, theta, grad, this.settings.baseline);
-      this.baselines.learn(batch, this.settings.baselineLr);
-      if (this.settings.baseline === 'optimal')
-        this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
-    }
-    if (batch.maxEpisodes === this.settings.batch) batch.clear();
+    if (failure !== null) return this.diverged(failure);
+    if (this.recordExplain)
+      this.explain.recordUpdate(this.stepper.prev, this.policy.theta, grad, this.settings.baseline);
+    this.baselines.learn(batch, this.settings.baselineLr);
+    if (this.settings.baseline === 'optimal')
+      this.baselines.learnOptimal(this.optBatchNum, this.optBatchDen, this.settings.baselineLr);
+    this.recycleBatch();
+    return UPDATED;
+  }
+
+  /**
+   * {@link update} for a batch of one one-step episode (N = 1, e.g. a bandit pull): gradientInto's loops over
+   * rows run once, so they are written out. With N = 1 and γ⁰ = 1 the row's scale (1/N) γ⁰ (G − b) is G − b
+   * exactly; the baseline b is the active kind's value for row 0 (the loo mean of no other episodes is 0).
+   */
+  private updateOneStep(): number {
+    const kind = this.settings.baseline;
+    if (kind === 'optimal' || this.recordExplain) return this.update();
+    const batch = this.batch;
+    const grad = this.grad;
+    for (let i = 0; i < grad.length; i++) grad[i] = 0;
+    const bl = this.baselines;
+    const b =
+      kind === 'ema'
+        ? bl.ema
+        : kind === 'average'
+          ? bl.average
+          : kind === 'learned'
+            ? bl.valueAt(batch, 0)
+            : 0;
+    batch.baseline[0] = b;
+    this.policy.addScore(batch, 0, batch.ret[0] - b, grad);
+    this.stats.updates++;
+    const failure = this.stepper.apply(grad);
+    if (failure !== null) return this.diverged(failure);
+    bl.learn(batch, this.settings.baselineLr);
+    this.recycleBatch();
+    return UPDATED;
+  }
+
+  /** The update was undone (θ restored by the stepper): record why; the baselines do not learn. */
+  private diverged(failure: string): number {
+    this.error = `update ${this.stats.updates} ${failure}`;
+    this.recycleBatch();
+    return UPDATED | DIVERGED;
+  }
+
+  /** An empty batch for the next update (a new one when the batch size N was changed). */
+  private recycleBatch(): void {
+    if (this.batch.maxEpisodes === this.settings.batch) this.batch.clear();
     else this.batch = new Batch(this.policy.obsDim, this.policy.auxDim, this.settings.batch);
-    return flags;
   }
 
   /** g = (1/N) Σ_t γ^t (G_t − b_t) ∇log π(A_t|S_t) with the active baseline, into `out`. */
   private gradientInto(batch: Batch, out: Float64Array): void {
     for (let i = 0; i < out.length; i++) out[i] = 0;
-    if (this.recordExplain && batch === this.batch)
-      this.explain.beginBatch(batch, this.policy, this.discrete);
-    if (this.settings.baseline === 'optimal') {
-      this.optimalGradientInto(batch, out);
-      return;
-    }
-    this.baselinesInto(batch);
-    const invN = 1 / batch.episodes;
+    const explain = this.recordExplain && batch === this.batch;
+    if (explain) this.explain.beginBatch(batch, this.policy, this.discrete);
+    const kind = this.settings.baseline;
+    if (kind === 'optimal') return this.optimalGradientInto(batch, out);
     const base = batch.baseline;
+    if (kind === 'learned' || kind === 'loo') this.perStepBaselinesInto(batch, kind);
+    else {
+      // a constant: R̄, the EMA, or 0
+      const bl = this.baselines;
+      const b = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
+      for (let t = 0; t < batch.size; t++) base[t] = b;
+    }
+    const invN = 1 / batch.episodes;
     // g += (1/N) γ^t (G_t − b_t) ∇log π(A_t|S_t)
     for (let t = 0; t < batch.size; t++)
       this.policy.addScore(batch, t, batch.discount[t] * (batch.ret[t] - base[t]) * invN, out);
-    if (this.recordExplain && batch === this.batch) this.explain.baseline = base[this.explain.row];
+    if (explain) this.explain.baseline = base[this.explain.row];
   }
 
-  /** Fills batch.baseline[t] = b_t for the active (non-optimal) baseline. */
-  private baselinesInto(batch: Batch): void {
+  /** Fills batch.baseline[t] = b_t for a baseline that varies per step (`learned`, `loo`). */
+  private perStepBaselinesInto(batch: Batch, kind: 'learned' | 'loo'): void {
     const base = batch.baseline;
     const bl = this.baselines;
     const n = batch.episodes;
-    switch (this.settings.baseline) {
-      case 'learned':
-        // b_t = V(S_t)
-        if (bl.obsDim === 0) for (let t = 0; t < batch.size; t++) base[t] = bl.value[batch.obs[t]];
-        else for (let t = 0; t < batch.size; t++) base[t] = bl.valueAt(batch, t);
-        return;
-      case 'loo':
-        // b_{j,t} = (Σ_k G_{k,t} − G_{j,t}) / (N − 1): the mean of the other episodes (0 when N = 1)
-        if (n > 1) {
-          if (this.sumByTime.length < batch.size) this.sumByTime = new Float64Array(2 * batch.size);
-          looSumsInto(batch, this.sumByTime);
-          for (let t = 0; t < batch.size; t++)
-            base[t] = (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1);
-          return;
-        }
-        base.fill(0, 0, batch.size);
-        return;
-      default: {
-        // a constant: R̄, the EMA, or 0
-        const kind = this.settings.baseline;
-        const b = kind === 'average' ? bl.average : kind === 'ema' ? bl.ema : 0;
-        for (let t = 0; t < batch.size; t++) base[t] = b;
-      }
+    if (kind === 'learned') {
+      // b_t = V(S_t)
+      if (bl.obsDim === 0) for (let t = 0; t < batch.size; t++) base[t] = bl.value[batch.obs[t]];
+      else for (let t = 0; t < batch.size; t++) base[t] = bl.valueAt(batch, t);
+      return;
     }
+    // b_{j,t} = (Σ_k G_{k,t} − G_{j,t}) / (N − 1): the mean of the other episodes (0 when N = 1)
+    if (n > 1) {
+      if (this.sumByTime.length < batch.size) this.sumByTime = new Float64Array(2 * batch.size);
+      looSumsInto(batch, this.sumByTime);
+      for (let t = 0; t < batch.size; t++) base[t] = (this.sumByTime[batch.time[t]] - batch.ret[t]) / (n - 1);
+      return;
+    }
+    base.fill(0, 0, batch.size);
   }
 
   /**

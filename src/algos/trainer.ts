@@ -104,7 +104,11 @@ export class GuardedStep {
   /** θ ← θ + step(g); returns null, or the reason (one line) why the step was undone. */
   apply(grad: Float64Array): string | null {
     if (this.optimizer.kind !== this.settings.optimizer) this.reset();
-    if (this.optimizer.ascend(this.theta, grad, this.settings.lr, this.prev)) return null;
+    return this.optimizer.ascend(this.theta, grad, this.settings.lr, this.prev) ? null : this.undo(grad);
+  }
+
+  /** Restores the last finite θ and restarts the optimizer; returns why. */
+  private undo(grad: Float64Array): string {
     this.theta.set(this.prev);
     this.reset();
     return divergenceReason(grad, this.settings.lr);

@@ -1,11 +1,18 @@
 // The trainers' shortcuts compute exactly what the general code computes, bit for bit:
 //  - NormalBlock serves a generator's normals in its own order, across block refills, odd request sizes and
 //    re-seeding (clear);
-//  - Batch.finishEpisode's one-step branch equals the loops it replaces (−0 rewards, γ = 0 and 1 included).
+//  - Batch.finishEpisode's one-step branch equals the loops it replaces (−0 rewards, γ = 0 and 1 included);
+//  - REINFORCE's update for a batch of one one-step episode equals the general update (forced by recording
+//    the explanation, which only reads) for every baseline kind, optimizer, reward and divergence.
 import { describe, expect, it } from 'vitest';
 import { Rng, Stream } from '../../src/core/random';
 import { Batch } from '../../src/algos/Batch';
+import { baselineKinds } from '../../src/algos/baselines';
+import { defaultConfig, type RunConfig } from '../../src/algos/config';
 import { NORMAL_BLOCK, NormalBlock } from '../../src/algos/policies/NormalBlock';
+import { ReinforceTrainer } from '../../src/algos/reinforce';
+import { createRun, type Run } from '../../src/algos/run';
+import { optimizerKinds } from '../../src/algos/optimizers';
 
 /** Bit patterns, so −0 and NaN payloads count. */
 function bits(xs: ArrayLike<number>): string[] {
@@ -15,6 +22,17 @@ function bits(xs: ArrayLike<number>): string[] {
     b[0] = x;
     return u[0].toString(16);
   });
+}
+
+function state(run: Run): unknown {
+  const t = run.trainer;
+  const b = t instanceof ReinforceTrainer ? t.baselines : null;
+  return {
+    theta: bits(t.theta),
+    stats: bits(Object.values(t.stats)),
+    error: t.error,
+    baselines: b && bits([b.average, b.count, b.ema, ...b.value, ...b.optNum, ...b.optDen]),
+  };
 }
 
 describe('NormalBlock', () => {
@@ -61,4 +79,40 @@ describe('Batch.finishEpisode one-step branch', () => {
         expect([one.episodes, one.starts[1]]).toEqual([1, 1]);
       }
   });
+});
+
+describe('REINFORCE: the one-step N = 1 update equals the general update', () => {
+  const cases: [string, Partial<RunConfig>][] = [
+    ['continuous bandit', { ...defaultConfig('continuous-bandit'), estimator: 'score' }],
+    [
+      'continuous bandit, lr 40 (diverges)',
+      { ...defaultConfig('continuous-bandit'), estimator: 'score', lr: 40 },
+    ],
+    ['bandit', defaultConfig('bandit')],
+    ['bandit, 0/1 rewards', { ...defaultConfig('bandit'), bernoulli: true, lr: 0.4 }],
+  ];
+  for (const [name, base] of cases)
+    it(`${name}: every baseline kind and optimizer, with live switches`, () => {
+      let errors = 0;
+      for (const baseline of baselineKinds)
+        for (const optimizer of optimizerKinds) {
+          const config = { ...defaultConfig(base.env), ...base, baseline, optimizer, batch: 1, seed: 3 };
+          const fast = createRun(config);
+          const general = createRun(config);
+          (general.trainer as ReinforceTrainer<number, number>).recordExplain = true;
+          for (let i = 0; i < 900; i++) {
+            if (i === 300) for (const r of [fast, general]) r.trainer.settings.baseline = 'learned';
+            if (i === 500) for (const r of [fast, general]) r.trainer.settings.baseline = 'loo';
+            if (i === 700) for (const r of [fast, general]) r.trainer.settings.baseline = baseline;
+            expect(fast.trainer.step()).toBe(general.trainer.step());
+            if (fast.trainer.error) {
+              errors++;
+              fast.trainer.reset();
+              general.trainer.reset();
+            }
+          }
+          expect(state(fast), `${baseline} ${optimizer}`).toEqual(state(general));
+        }
+      if (name.includes('diverges')) expect(errors).toBeGreaterThan(0);
+    });
 });
