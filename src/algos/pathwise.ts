@@ -201,36 +201,46 @@ export class PathwiseTrainer implements Trainer {
     const ds = this.model.stateDim;
     const da = this.model.actionDim;
     const p = this.policy;
-    const th = p.theta;
     const sigma = p.stds();
     const gamma = this.settings.gamma;
-    const lambda = this.lambda;
-    const gS = this.gS;
     const gA = this.gA;
-    for (let j = 0; j < ds; j++) lambda[j] = 0;
+    if (ds > 0) this.lambda.fill(0);
     for (let t = traj.length - 1; t >= 0; t--) {
       const w = gamma === 1 ? 1 : Math.pow(gamma, t);
-      for (let j = 0; j < ds; j++) {
-        this.s[j] = traj.states[t * ds + j];
-        gS[j] = 0;
-      }
+      if (ds > 0) this.loadState(traj, t);
       for (let i = 0; i < da; i++) {
         this.a[i] = traj.actions[t * da + i];
         gA[i] = 0;
       }
       // ∂L/∂a_t = γ^t ∂r/∂a + (∂f/∂a)ᵀ λ_{t+1};  partial λ_t = γ^t ∂r/∂s + (∂f/∂s)ᵀ λ_{t+1}
-      this.model.backprop(this.s, this.a, lambda, w, gS, gA);
+      this.model.backprop(this.s, this.a, this.lambda, w, this.gS, gA);
       for (let i = 0; i < da; i++) {
         const g = gA[i];
         // a_i = Σ_j W_ij s_j + b_i + σ_i ε_i  ⇒  ∂a_i/∂W_ij = s_j, ∂a_i/∂b_i = 1, ∂a_i/∂ℓ_i = σ_i ε_i
-        for (let j = 0; j < ds; j++) {
-          out[i * ds + j] += g * this.s[j];
-          gS[j] += th[i * ds + j] * g; // λ_t += Wᵀ ∂L/∂a_t
-        }
+        if (ds > 0) this.backpropMean(i, g, out);
         out[p.biasOffset + i] += g;
         out[p.logStdOffset + i] += g * sigma[i] * traj.eps[t * da + i] * p.logStdActive(i);
       }
-      for (let j = 0; j < ds; j++) lambda[j] = gS[j];
+      if (ds > 0) this.lambda.set(this.gS);
+    }
+  }
+
+  /** s ← s_t and gS ← 0 before step t's backprop (models with a state). */
+  private loadState(traj: Trajectory, t: number): void {
+    const ds = this.model.stateDim;
+    for (let j = 0; j < ds; j++) {
+      this.s[j] = traj.states[t * ds + j];
+      this.gS[j] = 0;
+    }
+  }
+
+  /** The linear mean's part for action coordinate i: ∂L/∂W_ij += g s_j, and λ_t += Wᵀ ∂L/∂a_t. */
+  private backpropMean(i: number, g: number, out: Float64Array): void {
+    const ds = this.model.stateDim;
+    const th = this.policy.theta;
+    for (let j = 0; j < ds; j++) {
+      out[i * ds + j] += g * this.s[j];
+      this.gS[j] += th[i * ds + j] * g;
     }
   }
 
@@ -241,7 +251,8 @@ export class PathwiseTrainer implements Trainer {
   private update(): number {
     const n = this.batchEpisodes;
     const grad = this.grad;
-    for (let i = 0; i < grad.length; i++) grad[i] /= n;
+    // g/1 is g exactly, so the division is only needed for N > 1
+    if (n !== 1) for (let i = 0; i < grad.length; i++) grad[i] /= n;
     this.stats.updates++;
     this.batchEpisodes = 0;
     let flags = UPDATED;
