@@ -13,7 +13,8 @@ declare module 'vitest' {
 }
 
 const root = resolve(import.meta.dirname, '../..');
-const outDir = resolve(root, 'dist-e2e');
+// E2E_OUT_DIR lets several builds (e.g. parallel developers) keep out of each other's way
+const outDir = resolve(root, process.env.E2E_OUT_DIR ?? 'dist-e2e');
 
 let server: PreviewServer | null = null;
 
