@@ -62,9 +62,11 @@ async function start(): Promise<void> {
   );
 
   await runner.rebuild();
+  // prefers-reduced-motion: read at start and on change; the views get it as an option (moves jump)
+  const motionQuery = window.matchMedia?.('(prefers-reduced-motion: reduce)');
   const options = (): EnvViewOptions => {
     const v = store.getState().view;
-    return { ...v, ...runner.animation() };
+    return { ...v, ...runner.animation(), reducedMotion: motionQuery?.matches ?? false };
   };
   let opts = options();
   store.subscribe(
@@ -72,6 +74,7 @@ async function start(): Promise<void> {
     () => (opts = options()),
     { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] },
   );
+  motionQuery?.addEventListener('change', () => (opts = options()));
   // The frame loop: train, bring the views up to date, and render the canvas only when something was
   // redrawn (≤ 10 Hz at fast speeds, every frame when moves are animated) or the pointer moved over it.
   // Presenting a canvas is the expensive part for a software renderer, so this keeps the page at 60 fps
@@ -86,7 +89,13 @@ async function start(): Promise<void> {
     pointerMoved = false;
   });
   // a handle for the browser tests and for curious users in the console
-  (window as unknown as { gradientWars: unknown }).gradientWars = { store, runner, app };
+  (window as unknown as { gradientWars: unknown }).gradientWars = {
+    store,
+    runner,
+    app,
+    view,
+    viewOptions: () => opts,
+  };
   document.body.dataset.ready = 'true';
 }
 

@@ -24,6 +24,11 @@ export interface EnvViewOptions {
   animate: boolean;
   /** Milliseconds between steps at the current slow speed (for tweening). */
   stepMs: number;
+  /**
+   * The user asked for reduced motion (`prefers-reduced-motion: reduce`, read by the composition root): moves
+   * jump to their end instead of gliding, even when `animate` is on. Absent means false.
+   */
+  reducedMotion?: boolean;
 }
 
 /** Pointer events an environment view reports to the app. */

@@ -19,7 +19,7 @@ import {
   makeText,
   padFor,
 } from './draw';
-import { Tween } from './motion';
+import { glideMs, Tween } from './motion';
 import { LinearScale, curveRange } from './scale';
 import { agentColor, baseFontSize, theme } from './theme';
 
@@ -180,13 +180,7 @@ export class CorridorView implements EnvView {
         options.animate && Math.abs(env.previousState - env.state) === 1 ? env.previousState : env.state;
       this.lastState = env.state;
       const to = this.cellX0 + this.cellStep * env.state;
-      this.tween.start(
-        this.cellX0 + this.cellStep * from,
-        this.cellCy,
-        to,
-        this.cellCy,
-        options.animate ? options.stepMs : 0,
-      );
+      this.tween.start(this.cellX0 + this.cellStep * from, this.cellCy, to, this.cellCy, glideMs(options));
     }
     this.tween.step(dtMs);
     this.agentDot!.position.set(this.tween.x, this.tween.y);

@@ -26,7 +26,7 @@ import {
   type ValueLegend,
 } from './gridCells';
 import { cellAt, gridLayout, inspectorText } from './gridLayout';
-import { Tween } from './motion';
+import { glideMs, Tween } from './motion';
 import { agentColor, baseFontSize, valueColor, theme } from './theme';
 
 type GridFrame = Extract<AgentFrame['env'], { kind: 'gridworld' }>;
@@ -213,13 +213,7 @@ export class GridworldView implements EnvView {
       const from = options.animate && prev >= 0 && dr + dc === 1 ? prev : cur;
       const x = this.centre(cur, 0);
       const y = this.centre(cur, 1);
-      this.tween.start(
-        this.centre(from, 0),
-        this.centre(from, 1),
-        x,
-        y,
-        options.animate ? options.stepMs : 0,
-      );
+      this.tween.start(this.centre(from, 0), this.centre(from, 1), x, y, glideMs(options));
     }
     this.tween.step(dtMs);
     this.agentDot!.visible = cur >= 0 && cur < this.cells.length;

@@ -1,7 +1,18 @@
 /**
  * Pure animation helpers of the environment views: a 2-D tween for the agent's move between steps and a
  * linear fade for highlights. Time is in milliseconds and advanced by the caller (the ticker's `deltaMS`).
+ * Under `prefers-reduced-motion` (WCAG 2.3.3, "Animation from Interactions") moves jump instead of gliding:
+ * {@link glideMs} is the one place the views ask how long a move takes.
  */
+import type { EnvViewOptions } from '../View';
+
+/**
+ * How long the agent's move between two steps glides, in ms: the time between steps at the slow (animated)
+ * speeds, 0 (jump) at the fast ones and whenever the user prefers reduced motion.
+ */
+export function glideMs(options: Pick<EnvViewOptions, 'animate' | 'stepMs' | 'reducedMotion'>): number {
+  return options.animate && options.reducedMotion !== true && options.stepMs > 0 ? options.stepMs : 0;
+}
 
 /** Moves a point from (x0, y0) to (x1, y1) over `duration` ms with ease-in-out; no allocation per step. */
 export class Tween {
