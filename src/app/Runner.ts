@@ -4,6 +4,7 @@
  * summary numbers to the store at most ~10 times a second. The store drives it the other way: a new `runId`
  * rebuilds, live hyperparameters apply at the next update, Step advances to the next update.
  */
+import { withOverrides } from '../algos/compare';
 import type { RunConfig } from '../algos/config';
 import { ReinforceTrainer } from '../algos/reinforce';
 import { DIVERGED } from '../algos/trainer';
@@ -203,13 +204,6 @@ export class Runner {
       }
     }
   }
-}
-
-/** A's config with B's overrides (unset or empty ones mean "same as A"). */
-function withOverrides(config: RunConfig, b: Partial<RunConfig>): RunConfig {
-  const out = { ...config } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(b)) if (v !== undefined && v !== null && v !== '') out[k] = v;
-  return out as unknown as RunConfig;
 }
 
 function labelOf(i: number, c: RunConfig): string {

@@ -2,59 +2,22 @@
  * `train`: R independent seeded runs of one configuration (run r uses seed + r, so run 0 is exactly the
  * playground's run for that seed), E episodes each; reports per-episode means and standard errors across
  * runs of the return, the fraction of runs that pulled the optimal arm (bandits) and the episode length
- * (episodic environments).
+ * (episodic environments). The loop and the sums are ../algos/trainReport.ts, shared with the playground's
+ * multi-seed runs.
  */
-import { parseConfig, type RunConfig } from '../algos/config';
-import { createRun, optimalArmOf } from '../algos/run';
-import { EPISODE_END } from '../algos/trainer';
+import { parseConfig } from '../algos/config';
+import {
+  createSeedMetrics,
+  failureMessage,
+  ReportSums,
+  runSeedInto,
+  seedOfRun,
+  trainReportOf,
+  type TrainReport,
+} from '../algos/trainReport';
 import { UsageError, intFlag, takeFlag } from './args';
 
-/** Mean and standard error across runs, one entry per episode. */
-export interface SeriesStats {
-  /** Mean across runs. */
-  mean: number[];
-  /** Standard error of the mean across runs (0 for one run). */
-  se: number[];
-}
-
-/** The JSON document `train --json` prints. */
-export interface TrainReport {
-  command: 'train';
-  config: RunConfig;
-  runs: number;
-  episodes: number;
-  metrics: { return: SeriesStats; optimalAction?: SeriesStats; length?: SeriesStats };
-  elapsedMs: number;
-}
-
-/** Accumulates Σx and Σx² per episode across runs. */
-class Series {
-  private readonly sum: Float64Array;
-  private readonly sumSq: Float64Array;
-
-  constructor(n: number) {
-    this.sum = new Float64Array(n);
-    this.sumSq = new Float64Array(n);
-  }
-
-  add(i: number, x: number): void {
-    this.sum[i] += x;
-    this.sumSq[i] += x * x;
-  }
-
-  /** mean = Σx/R, se = √(s²/R) with s² = (Σx² − R·mean²)/(R − 1). */
-  stats(runs: number): SeriesStats {
-    const mean: number[] = [];
-    const se: number[] = [];
-    for (let i = 0; i < this.sum.length; i++) {
-      const m = this.sum[i] / runs;
-      const v = runs > 1 ? Math.max(0, (this.sumSq[i] - runs * m * m) / (runs - 1)) : 0;
-      mean.push(round(m));
-      se.push(round(Math.sqrt(v / runs)));
-    }
-    return { mean, se };
-  }
-}
+export type { SeriesStats, TrainReport } from '../algos/trainReport';
 
 /** Flags that accept a comma-separated list, to compare configurations in one command. */
 export const sweepableFlags: readonly string[] = [
@@ -96,32 +59,15 @@ export async function train(flags: [string, string][]): Promise<TrainReport> {
     if (!r.ok) throw new UsageError(`--reward: ${r.error}`);
     reward = r.value;
   }
-  const ret = new Series(episodes);
-  const optimal = config.env === 'bandit' ? new Series(episodes) : null;
-  const episodic = config.env === 'gridworld' || config.env === 'short-corridor';
-  const length = episodic ? new Series(episodes) : null;
+  const sums = new ReportSums(config.env, episodes);
+  const out = createSeedMetrics(config.env, episodes);
   const t0 = performance.now();
   for (let r = 0; r < runs; r++) {
-    const run = createRun({ ...config, seed: (config.seed + r) >>> 0 }, reward);
-    const trainer = run.trainer;
-    const best = optimalArmOf(run);
-    const s = trainer.stats;
-    for (let e = 0; e < episodes; e++) {
-      while (!(trainer.step() & EPISODE_END));
-      if (trainer.error)
-        throw new UsageError(
-          `run ${r} (seed ${(config.seed + r) >>> 0}), episode ${e + 1}: ${trainer.error}`,
-        );
-      ret.add(e, s.lastReturn);
-      if (optimal) optimal.add(e, s.lastAction === best ? 1 : 0);
-      if (length) length.add(e, s.lastLength);
-    }
+    const failure = runSeedInto(config, seedOfRun(config.seed, r), episodes, reward, out);
+    if (failure) throw new UsageError(failureMessage(r, config.seed, failure));
+    sums.addRun(out);
   }
-  const elapsedMs = performance.now() - t0;
-  const metrics: TrainReport['metrics'] = { return: ret.stats(runs) };
-  if (optimal) metrics.optimalAction = optimal.stats(runs);
-  if (length) metrics.length = length.stats(runs);
-  return { command: 'train', config, runs, episodes, metrics, elapsedMs: Math.round(elapsedMs * 10) / 10 };
+  return trainReportOf(config, sums, performance.now() - t0);
 }
 
 /** A readable table: about 20 rows spread over the episodes (always the first and last). */
@@ -154,8 +100,4 @@ export function formatTrainTable(rep: TrainReport): string {
 
 function fmt(x: number): string {
   return Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 0.001) ? x.toExponential(3) : x.toFixed(4);
-}
-
-function round(x: number): number {
-  return Number(x.toPrecision(8));
 }
