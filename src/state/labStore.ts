@@ -9,6 +9,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { LAB_ESTIMATORS, type LabEstimator } from '../algos/lab/estimators';
 import { checkLabConfig, defaultLabConfig, LAB_PRESETS, type LabConfig } from './labConfig';
+import type { ClassroomState } from './classroom';
 
 /** What the compiler found out about the current (last good) f. */
 export interface ExprInfo {
@@ -81,6 +82,9 @@ export interface Lab {
   expr: ExprInfo | null;
   summary: LabSummary | null;
   notices: LabNotice[];
+  /** A classroom link's hidden controls and the teacher's setup, or null (./classroom.ts). */
+  classroom: ClassroomState | null;
+  setClassroom(classroom: ClassroomState | null): void;
   /** Merges a (valid) patch into the config; cross-field problems are repaired and reported. */
   setConfig(patch: Partial<LabConfig>): void;
   /** Loads a preset: f, k, its sweep range, the race direction, μ = σ = 1. */
@@ -114,6 +118,12 @@ export function createLabStore(init: Partial<LabConfig> = {}) {
         expr: null,
         summary: null,
         notices: [],
+        classroom: null,
+        setClassroom(classroom) {
+          set((s) => {
+            s.classroom = classroom;
+          });
+        },
         setConfig(patch) {
           const next = { ...get().config, ...patch };
           const errors = checkLabConfig(next);

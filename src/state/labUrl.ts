@@ -3,7 +3,13 @@
  * on screen, like the playground's (./url.ts). Only values that differ from the defaults are written (plus
  * `f`). Everything read is untrusted: {@link readLabHash} never throws, always returns a valid config and
  * reports each ignored part in one line.
+ *
+ * Hidden estimators are `hide-estimators=loo,muprop`; `hide=` is a classroom link's hidden controls, as on
+ * the playground (./classroom.ts), with `setup=` holding the teacher's settings once the student changed
+ * something. Old links listed hidden estimators in `hide=`: such names are still read as estimators.
  */
+import { LAB_ESTIMATORS } from '../algos/lab/estimators';
+import { parseHide, type ClassroomState } from './classroom';
 import { clip, encode, splitPairs, type HashHost } from './hashPairs';
 import {
   checkLabConfig,
@@ -15,35 +21,102 @@ import {
 } from './labConfig';
 import type { LabStore } from './labStore';
 
-/** A config read from a hash and one line per ignored part. */
+/** A config read from a hash, the classroom (or null) and one line per ignored part. */
 export interface LabHashState {
   config: LabConfig;
+  classroom: ClassroomState | null;
   errors: string[];
 }
 
+/** Link name of the hidden estimators (the schema's `hide` key; `hide=` itself is the classroom's). */
+const ESTIMATORS_KEY = 'hide-estimators';
+
 /** Reads a lab hash (with or without `#`). Never throws. */
 export function readLabHash(hash: string): LabHashState {
-  const errors: string[] = [];
-  const config = defaultLabConfig();
-  for (const [name, raw] of splitPairs(typeof hash === 'string' ? hash : '', errors)) {
-    const spec = labFields.find((f) => f.name === name);
-    if (!spec) {
-      errors.push(`unknown option ${clip(name)}`);
-      continue;
-    }
-    const r = parseLabValue(spec.key, raw);
-    if ('error' in r) errors.push(r.error);
-    else (config as unknown as Record<string, unknown>)[spec.key] = r.value;
-  }
-  errors.push(...checkLabConfig(config));
-  return { config, errors };
+  return readLink(hash, false);
 }
 
-/** The hash of a config, without the leading `#`. */
-export function writeLabHash(config: LabConfig): string {
-  return labEntries(config)
-    .map(([k, v]) => `${k}=${encode(v)}`)
+function readLink(hash: string, nested: boolean): LabHashState {
+  const errors: string[] = [];
+  const config = defaultLabConfig();
+  let hidden: string[] = [];
+  let setup: string | undefined;
+  const rec = config as unknown as Record<string, unknown>;
+  for (const [name, raw] of splitPairs(typeof hash === 'string' ? hash : '', errors)) {
+    if ((name === 'hide' || name === 'setup') && nested) {
+      errors.push(`setup: ${name} inside the teacher's setup (ignored)`);
+    } else if (name === 'hide') {
+      // classroom ids, and (old links) estimator names
+      const r = parseHide('lab', raw, LAB_ESTIMATORS);
+      if (r.error) errors.push(r.error);
+      hidden = r.hidden;
+      if (r.extra.length > 0)
+        rec.hide = LAB_ESTIMATORS.filter((n) => [...r.extra, ...config.hide].includes(n));
+    } else if (name === 'setup') {
+      setup = raw;
+    } else if (name === ESTIMATORS_KEY) {
+      const r = parseLabValue('hide', raw);
+      if ('error' in r) errors.push(r.error.replace(/^hide:/, `${ESTIMATORS_KEY}:`));
+      else rec.hide = (r.value as LabConfig['hide']).concat(config.hide);
+      rec.hide = LAB_ESTIMATORS.filter((n) => config.hide.includes(n));
+    } else {
+      const spec = labFields.find((f) => f.name === name && f.key !== 'hide');
+      if (!spec) {
+        errors.push(`unknown option ${clip(name)}`);
+        continue;
+      }
+      const r = parseLabValue(spec.key, raw);
+      if ('error' in r) errors.push(r.error);
+      else rec[spec.key] = r.value;
+    }
+  }
+  errors.push(...checkLabConfig(config));
+  let classroom: ClassroomState | null = null;
+  if (hidden.length > 0) {
+    let own = writeLabHash(config);
+    if (setup !== undefined) {
+      const inner = readLink(setup, true);
+      errors.push(...inner.errors.map((e) => (e.startsWith('setup: ') ? e : `setup: ${e}`)));
+      own = writeLabHash(inner.config);
+    }
+    classroom = { hidden, setup: own };
+  } else if (setup !== undefined) {
+    errors.push('setup: only used together with hide (ignored)');
+  }
+  return { config, classroom, errors };
+}
+
+/** The hash of a config (and a classroom), without the leading `#`. */
+export function writeLabHash(config: LabConfig, classroom: ClassroomState | null = null): string {
+  const own = labEntries(config)
+    .map(([k, v]) => `${k === 'hide' ? ESTIMATORS_KEY : k}=${encode(v)}`)
     .join('&');
+  if (!classroom || classroom.hidden.length === 0) return own;
+  const hide = `hide=${encode(classroom.hidden.join(','))}`;
+  return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
+}
+
+/** The hash (with `#`) that describes the lab store now. */
+export function labHashOf(store: LabStore): string {
+  const s = store.getState();
+  return `#${writeLabHash(s.config, s.classroom)}`;
+}
+
+/**
+ * Applies a hash to the lab store through the validated reader (one warning notice for ignored parts). With
+ * `keepClassroom`, a hash without `hide=` leaves a classroom in progress alone (loading a saved experiment).
+ */
+export function applyLabLink(store: LabStore, hash: string, keepClassroom = false): void {
+  const { config, classroom, errors } = readLabHash(hash);
+  store.getState().setConfig(config);
+  if (classroom || !keepClassroom) store.getState().setClassroom(classroom);
+  if (errors.length > 0) store.getState().notify('warning', `Ignored in the link: ${errors.join('; ')}`);
+}
+
+/** "Restore the teacher's setup": reapplies the classroom's settings (hidden controls stay hidden). */
+export function restoreLabSetup(store: LabStore): void {
+  const c = store.getState().classroom;
+  if (c) store.getState().setConfig(readLabHash(c.setup).config);
 }
 
 /**
@@ -56,16 +129,14 @@ export function syncLabHash(store: LabStore, host: HashHost, delayMs = 300): () 
   const write = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const hash = `#${writeLabHash(store.getState().config)}`;
+    const hash = labHashOf(store);
     if (hash === host.location.hash) return;
     written = hash;
     host.history.replaceState(null, '', hash);
   };
   const apply = () => {
     if (host.location.hash === written) return;
-    const { config, errors } = readLabHash(host.location.hash);
-    store.getState().setConfig(config);
-    if (errors.length > 0) store.getState().notify('warning', `Ignored in the link: ${errors.join('; ')}`);
+    applyLabLink(store, host.location.hash);
     write();
   };
   if (host.location.hash.length > 1) apply();
@@ -74,10 +145,10 @@ export function syncLabHash(store: LabStore, host: HashHost, delayMs = 300): () 
     if (timer === undefined) timer = setTimeout(write, delayMs);
   };
   host.addEventListener('hashchange', apply);
-  const stop = store.subscribe((s) => s.config, writeSoon);
+  const stops = [store.subscribe((s) => s.config, writeSoon), store.subscribe((s) => s.classroom, writeSoon)];
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     host.removeEventListener('hashchange', apply);
-    stop();
+    for (const stop of stops) stop();
   };
 }

@@ -14,6 +14,7 @@ import { createStore } from 'zustand/vanilla';
 import { defaultConfig, type RunConfig, type RunEnvId } from '../algos/config';
 import type { BaselineKind } from '../algos/baselines';
 import type { OptimizerKind } from '../algos/optimizers';
+import type { ClassroomState } from './classroom';
 
 /** Config keys that apply to a running agent without a rebuild. */
 export const liveKeys: readonly (keyof RunConfig)[] = [
@@ -119,6 +120,8 @@ export interface PlaygroundState {
   rewardError: string | null;
   /** Gridworld: why the edited map was refused (the previous map is kept), or null. */
   mapError: string | null;
+  /** A classroom link's hidden controls and the teacher's setup, or null (./classroom.ts). */
+  classroom: ClassroomState | null;
 }
 
 /** Actions on the store. */
@@ -143,6 +146,7 @@ export interface PlaygroundActions {
   dismiss(id: number): void;
   setRewardError(error: string | null): void;
   setMapError(error: string | null): void;
+  setClassroom(classroom: ClassroomState | null): void;
 }
 
 /** Store state plus actions. */
@@ -188,6 +192,7 @@ export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
         notices: [],
         rewardError: null,
         mapError: null,
+        classroom: null,
         ...init,
         setConfig: (patch) =>
           set((s) => {
@@ -246,6 +251,7 @@ export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
         dismiss: (id) => set((s) => void (s.notices = s.notices.filter((n) => n.id !== id))),
         setRewardError: (error) => set((s) => void (s.rewardError = error)),
         setMapError: (error) => set((s) => void (s.mapError = error)),
+        setClassroom: (classroom) => set((s) => void (s.classroom = classroom)),
       })),
     ),
   );

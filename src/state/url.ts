@@ -7,6 +7,9 @@
  * Everything read from a hash is untrusted: {@link readHash} never throws, always returns a valid config, and
  * reports each thing it ignored (unknown keys, bad numbers, repeated keys, broken percent-encoding, …) as one
  * line.
+ *
+ * The view (speed, play, q*(a), V(s), the inspected cell; ./viewHash.ts) and classroom links (`hide=<ids>`,
+ * plus `setup=<the teacher's settings>` once the student has changed something; ./classroom.ts) ride along.
  */
 export { MAX_HASH_LENGTH, MAX_HASH_PAIRS } from './hashPairs';
 import {
@@ -21,8 +24,10 @@ import {
 } from '../algos/config';
 import { parseMap } from '../../envs/gridworld/parseMap';
 import { findGridPreset } from '../../envs/gridworld/presets';
-import type { CompareOverrides, CompareState, PlaygroundStore } from './store';
+import type { CompareOverrides, CompareState, Playground, PlaygroundStore } from './store';
+import { parseHide, type ClassroomState } from './classroom';
 import { clip, encode, splitPairs, type HashHost } from './hashPairs';
+import { checkCell, defaultLinkView, readViewPair, viewEntries, type LinkView } from './viewHash';
 
 export type { HashHost } from './hashPairs';
 
@@ -35,6 +40,10 @@ export interface HashState {
   config: RunConfig;
   /** Compare (A/B) settings. */
   compare: CompareState;
+  /** Speed, play and display toggles. */
+  view: LinkView;
+  /** Hidden controls and the teacher's setup, or null for an ordinary link. */
+  classroom: ClassroomState | null;
   /** One human-readable line per ignored part of the hash. */
   errors: string[];
 }
@@ -55,12 +64,19 @@ export function defaultCompare(): CompareState {
 
 /** Reads a hash (with or without the leading `#`). Never throws; see {@link HashState}. */
 export function readHash(hash: string): HashState {
+  return readLink(hash, false);
+}
+
+function readLink(hash: string, nested: boolean): HashState {
   const errors: string[] = [];
   const pairs = splitPairs(typeof hash === 'string' ? hash : '', errors);
   const configPairs: [string, string][] = [];
   const b: CompareOverrides = {};
+  const view = defaultLinkView();
   let bGiven = false;
   let enabled = false;
+  let hidden: string[] = [];
+  let setup: string | undefined;
   for (const [name, raw] of pairs) {
     if (name === 'compare') {
       const r = parseField(boolSpec, raw);
@@ -68,26 +84,53 @@ export function readHash(hash: string): HashState {
       else enabled = r.value === true;
     } else if (name.startsWith('b-')) {
       if (readOverride(b, name, raw, errors)) bGiven = true;
-    } else {
+    } else if ((name === 'hide' || name === 'setup') && nested) {
+      errors.push(`setup: ${name} inside the teacher's setup (ignored)`);
+    } else if (name === 'hide') {
+      const r = parseHide('playground', raw);
+      if (r.error) errors.push(r.error);
+      hidden = r.hidden;
+    } else if (name === 'setup') {
+      setup = raw;
+    } else if (!readViewPair(view, name, raw, errors)) {
       configPairs.push([name, raw]);
     }
   }
   const { config, errors: configErrors } = parseConfig(configPairs);
   errors.push(...configErrors);
   checkCombination(config, errors);
+  checkCell(view, config, errors);
   if (b.estimator === 'pathwise' && !supportsPathwise(config.env)) {
     errors.push(`b-estimator: pathwise does not apply to ${config.env} (ignored)`);
     delete b.estimator;
   }
   const compare = bGiven || enabled ? { enabled, b } : defaultCompare();
-  return { config, compare, errors };
+  let classroom: ClassroomState | null = null;
+  if (hidden.length > 0) {
+    let own = writeHash(config, compare, view);
+    if (setup !== undefined) {
+      const inner = readLink(setup, true);
+      errors.push(...inner.errors.map((e) => (e.startsWith('setup: ') ? e : `setup: ${e}`)));
+      own = writeHash(inner.config, inner.compare, inner.view);
+    }
+    classroom = { hidden, setup: own };
+  } else if (setup !== undefined) {
+    errors.push('setup: only used together with hide (ignored)');
+  }
+  return { config, compare, view, classroom, errors };
 }
 
 /**
- * The hash for a config and compare settings, *without* the leading `#` (`env=bandit&seed=1`): `env`, `seed`
- * and every non-default key; B's overrides only when comparing.
+ * The hash for a config, compare settings, view and classroom, *without* the leading `#`
+ * (`env=bandit&seed=1`): `env`, `seed` and every non-default key; B's overrides only when comparing; in a
+ * classroom `hide=` and, when the settings differ from the teacher's, `setup=`.
  */
-export function writeHash(config: RunConfig, compare: CompareState): string {
+export function writeHash(
+  config: RunConfig,
+  compare: CompareState,
+  view: LinkView = defaultLinkView(),
+  classroom: ClassroomState | null = null,
+): string {
   const parts = configEntries(config).map(([k, v]) => `${k}=${encode(v)}`);
   if (compare.enabled) {
     parts.push('compare=1');
@@ -96,7 +139,48 @@ export function writeHash(config: RunConfig, compare: CompareState): string {
       if (v !== undefined) parts.push(`b-${nameOf(key)}=${encode(String(v))}`);
     }
   }
-  return parts.join('&');
+  for (const [k, v] of viewEntries(view, config)) parts.push(`${k}=${encode(v)}`);
+  const own = parts.join('&');
+  if (!classroom || classroom.hidden.length === 0) return own;
+  const hide = `hide=${encode(classroom.hidden.join(','))}`;
+  return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
+}
+
+/** The store's link view. */
+export function linkViewOf(s: Playground): LinkView {
+  return {
+    speed: s.speed,
+    playing: s.playing,
+    showTrueMeans: s.view.showTrueMeans,
+    showValue: s.view.showValue,
+    selectedCell: s.view.selectedCell,
+  };
+}
+
+/** The hash (with `#`) that describes the store now. */
+export function hashOf(store: PlaygroundStore): string {
+  const s = store.getState();
+  return `#${writeHash(s.config, s.compare, linkViewOf(s), s.classroom)}`;
+}
+
+/**
+ * Applies a hash to the store through the validated reader, reporting ignored parts as one warning notice.
+ * A hash without `hide=` leaves a classroom in progress alone when `keepClassroom` is set (loading a saved
+ * experiment must not undo the teacher's hidden controls).
+ */
+export function applyLink(store: PlaygroundStore, hash: string, keepClassroom = false): void {
+  const { config, compare, view, classroom, errors } = readHash(hash);
+  applyToStore(store, config, compare, view);
+  if (classroom || !keepClassroom) store.getState().setClassroom(classroom);
+  if (errors.length > 0) store.getState().notify('warning', `Ignored in the link: ${errors.join('; ')}`);
+}
+
+/** "Restore the teacher's setup": reapplies the classroom's setup (the hidden controls stay hidden). */
+export function restoreSetup(store: PlaygroundStore): void {
+  const c = store.getState().classroom;
+  if (!c) return;
+  const { config, compare, view } = readHash(c.setup);
+  applyToStore(store, config, compare, view);
 }
 
 /**
@@ -109,16 +193,13 @@ export function syncHash(store: PlaygroundStore, host: HashHost, delayMs = 300):
   let timer: ReturnType<typeof setTimeout> | undefined;
   const apply = () => {
     if (host.location.hash === written) return;
-    const { config, compare, errors } = readHash(host.location.hash);
-    applyToStore(store, config, compare);
-    if (errors.length > 0) store.getState().notify('warning', `Ignored in the link: ${errors.join('; ')}`);
+    applyLink(store, host.location.hash);
     write();
   };
   const write = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const s = store.getState();
-    const hash = `#${writeHash(s.config, s.compare)}`;
+    const hash = hashOf(store);
     if (hash === host.location.hash) return;
     written = hash;
     host.history.replaceState(null, '', hash);
@@ -130,18 +211,28 @@ export function syncHash(store: PlaygroundStore, host: HashHost, delayMs = 300):
     if (timer === undefined) timer = setTimeout(write, delayMs);
   };
   host.addEventListener('hashchange', apply);
-  const stopConfig = store.subscribe((s) => s.config, writeSoon);
-  const stopCompare = store.subscribe((s) => s.compare, writeSoon);
+  const stops = [
+    store.subscribe((s) => s.config, writeSoon),
+    store.subscribe((s) => s.compare, writeSoon),
+    store.subscribe((s) => s.view, writeSoon),
+    store.subscribe((s) => s.speed, writeSoon),
+    store.subscribe((s) => s.playing, writeSoon),
+    store.subscribe((s) => s.classroom, writeSoon),
+  ];
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     host.removeEventListener('hashchange', apply);
-    stopConfig();
-    stopCompare();
+    for (const stop of stops) stop();
   };
 }
 
-/** Puts a read config and compare settings into the store with its ordinary actions. */
-function applyToStore(store: PlaygroundStore, config: RunConfig, compare: CompareState): void {
+/** Puts a read config, compare settings and view into the store with its ordinary actions. */
+function applyToStore(
+  store: PlaygroundStore,
+  config: RunConfig,
+  compare: CompareState,
+  view: LinkView,
+): void {
   const s = store.getState();
   s.setEnv(config.env);
   store.getState().setConfig(config);
@@ -151,6 +242,10 @@ function applyToStore(store: PlaygroundStore, config: RunConfig, compare: Compar
   const same =
     now.enabled === compare.enabled && compareKeys.every((k) => (now.b[k] ?? null) === (b[k] ?? null));
   if (!same) store.getState().setCompare({ enabled: compare.enabled, b });
+  const { speed, playing, ...shown } = view;
+  store.getState().setView(shown);
+  store.getState().setSpeed(speed);
+  store.getState().setPlaying(playing);
 }
 
 const boolSpec: FieldSpec = { key: 'bernoulli', name: 'compare', kind: 'bool', help: 'compare A/B' };

@@ -54,7 +54,7 @@ describe('lab links', () => {
   it('write only f and what differs from the defaults', () => {
     expect(writeLabHash(defaultLabConfig())).toBe('f=cos(k%20*%20z)');
     expect(writeLabHash({ ...defaultLabConfig(), mu: 0.5, hide: ['loo'] })).toBe(
-      'f=cos(k%20*%20z)&mu=0.5&hide=loo',
+      'f=cos(k%20*%20z)&mu=0.5&hide-estimators=loo',
     );
   });
 
@@ -71,7 +71,8 @@ describe('lab links', () => {
     ['mu=abc', /mu/],
     ['samples=1e9', /samples/],
     ['samples=10.5', /samples/],
-    ['hide=score,bogus', /unknown estimator bogus/],
+    ['hide-estimators=score,bogus', /hide-estimators: unknown estimator bogus/],
+    ['hide=score,bogus', /hide: unknown control "bogus"/],
     ['param=theta', /param/],
     ['objective=sideways', /objective/],
     ['steps=100000', /steps/],
