@@ -5,6 +5,7 @@
  */
 import { Container, Graphics } from 'pixi.js';
 import type { Frame } from '../app/frame';
+import type { RunOverlay } from '../app/multiSeed/overlay';
 import { ChartsView } from './charts/ChartsView';
 import type { EnvView, EnvViewEvents, EnvViewOptions } from './View';
 import { createEnvView } from './views';
@@ -68,6 +69,12 @@ export class StageView {
       drawn = true;
     }
     return drawn;
+  }
+
+  /** Draws multi-seed or imported runs as bands over the charts (an empty list removes them). */
+  setOverlays(overlays: readonly RunOverlay[]): void {
+    this.charts.setOverlays(overlays);
+    this.sinceCharts = Infinity;
   }
 
   /** Rebuilds the env views on the next sync (e.g. when a view toggle changes what they draw). */

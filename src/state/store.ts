@@ -101,6 +101,35 @@ export interface ViewState {
   brush: Brush;
 }
 
+/** Multi-seed runs, bands and export/import (src/ui/multiSeedSection.ts, exportSection.ts): plain progress. */
+export interface MultiSeedState {
+  /** The "Seeds" and "Episodes" fields. */
+  seeds: number;
+  episodes: number;
+  /** A multi-seed run in progress, and how far it is (seeds finished of seeds × arms). */
+  running: boolean;
+  done: number;
+  total: number;
+  /** Why the last run failed, or null. */
+  error: string | null;
+  /** The runs drawn as bands (multi-seed results and imported files), by overlay id. */
+  overlays: { id: number; label: string; imported: boolean }[];
+  /** Outcome of the last export or import (error: shown as an alert). */
+  exportMessage: string | null;
+  exportError: string | null;
+  /** Why the CLI cannot reproduce the live run (a hyperparameter changed while it ran), or null. */
+  liveEdit: string | null;
+}
+
+/** A request of the multi-seed and export controls; src/main.ts hands it to src/app/multiSeed/. */
+export type SeedsRequest =
+  | { kind: 'run' }
+  | { kind: 'cancel' }
+  | { kind: 'clear' }
+  | { kind: 'export'; format: 'csv' | 'json' | 'png' }
+  | { kind: 'import'; name: string; text: string }
+  | { kind: 'remove'; id: number };
+
 /** The whole store. */
 export interface PlaygroundState {
   config: RunConfig;
@@ -122,6 +151,9 @@ export interface PlaygroundState {
   mapError: string | null;
   /** A classroom link's hidden controls and the teacher's setup, or null (./classroom.ts). */
   classroom: ClassroomState | null;
+  multiSeed: MultiSeedState;
+  /** The newest multi-seed/export request (a fresh object each time), or null. */
+  seedsRequest: SeedsRequest | null;
 }
 
 /** Actions on the store. */
@@ -147,6 +179,8 @@ export interface PlaygroundActions {
   setRewardError(error: string | null): void;
   setMapError(error: string | null): void;
   setClassroom(classroom: ClassroomState | null): void;
+  setMultiSeed(patch: Partial<MultiSeedState>): void;
+  requestSeeds(request: SeedsRequest): void;
 }
 
 /** Store state plus actions. */
@@ -193,6 +227,19 @@ export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
         rewardError: null,
         mapError: null,
         classroom: null,
+        multiSeed: {
+          seeds: 30,
+          episodes: 1000,
+          running: false,
+          done: 0,
+          total: 0,
+          error: null,
+          overlays: [],
+          exportMessage: null,
+          exportError: null,
+          liveEdit: null,
+        },
+        seedsRequest: null,
         ...init,
         setConfig: (patch) =>
           set((s) => {
@@ -252,6 +299,8 @@ export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
         setRewardError: (error) => set((s) => void (s.rewardError = error)),
         setMapError: (error) => set((s) => void (s.mapError = error)),
         setClassroom: (classroom) => set((s) => void (s.classroom = classroom)),
+        setMultiSeed: (patch) => set((s) => void Object.assign(s.multiSeed, patch)),
+        requestSeeds: (request) => set((s) => void (s.seedsRequest = request)),
       })),
     ),
   );

@@ -7,6 +7,7 @@
  */
 import { Container } from 'pixi.js';
 import type { Frame } from '../../app/frame';
+import type { RunOverlay } from '../../app/multiSeed/overlay';
 import type { FrameView } from '../View';
 import { chartSpecs, type LineBinding } from './chartSpecs';
 import { LineChart } from './LineChart';
@@ -52,6 +53,8 @@ export class ChartsView implements FrameView {
   private agents = -1;
   private width = 0;
   private height = 0;
+  private overlays: readonly RunOverlay[] = [];
+  private frame: Frame | null = null;
 
   constructor() {
     for (let i = 0; i < 4; i++) {
@@ -63,12 +66,13 @@ export class ChartsView implements FrameView {
 
   /** Builds the charts for the frame's agents at `width` × `height` pixels. */
   rebuild(frame: Frame, width: number, height: number): void {
+    this.frame = frame;
     this.version = frame.layoutVersion;
     this.agents = frame.agents.length;
     this.width = width;
     this.height = height;
     const grid = chartGrid(width, height);
-    const specs = chartSpecs(frame);
+    const specs = chartSpecs(frame, this.overlays);
     this.bindings = specs.map((s) => s.bindings);
     specs.forEach((s, i) => {
       const chart = this.charts[i];
@@ -79,6 +83,12 @@ export class ChartsView implements FrameView {
       chart.rebuild(s.spec, grid.w, grid.h);
     });
     this.contentHeight = grid.rows * grid.h + (grid.rows - 1) * GAP + GAP;
+  }
+
+  /** Draws `overlays` (mean ± 95% CI bands) over the charts from now on; rebuilds them if built. */
+  setOverlays(overlays: readonly RunOverlay[]): void {
+    this.overlays = overlays;
+    if (this.frame) this.rebuild(this.frame, this.width, this.height);
   }
 
   /** Re-binds each line to the frame's series and refreshes the charts whose data changed. */

@@ -10,6 +10,7 @@ import type { Series } from '../../app/Series';
 import { COLORS } from '../colors';
 import { Axes } from './Axes';
 import { LEGEND_ROW, Legend, type LegendEntry } from './Legend';
+import { BandLayer, type BandSpec } from './BandLayer';
 import { drawSeries } from './drawSeries';
 import { emptyExtent, extendExtent, nearestIndex, paddedRange } from './plotMath';
 import { FONT, SPACE, makeText, setText, type Rect } from './theme';
@@ -17,6 +18,7 @@ import { formatValue } from './ticks';
 import { Tooltip, type TooltipRow } from './Tooltip';
 
 export type { LineStyle } from './Legend';
+export type { BandSpec } from './BandLayer';
 
 /** One line: a series and how it looks. */
 export interface LineSpec extends LegendEntry {
@@ -41,6 +43,8 @@ export interface ChartSpec {
   /** Label y (data in [0, 1]) as a percentage. */
   yPercent?: boolean;
   lines: LineSpec[];
+  /** Confidence bands drawn over the lines (legend entries after the lines'). */
+  bands?: BandSpec[];
   /** Shown when no line has a point (default "no data yet"). */
   emptyMessage?: string;
   /** Shown when lines have points but none drawable (all NaN, or ≤ 0 on a log axis). */
@@ -69,6 +73,7 @@ export class LineChart {
   private readonly panel = new Graphics();
   private readonly plotBg = new Graphics();
   private readonly lineLayer = new Container();
+  private readonly bands = new BandLayer();
   private readonly axes = new Axes();
   private readonly legend = new Legend();
   private readonly tooltip = new Tooltip();
@@ -91,7 +96,7 @@ export class LineChart {
     this.message = makeText('', { size: FONT.empty, color: COLORS.faintText, italic: true });
     this.message.anchor.set(0.5);
     const r = this.root;
-    r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.axes.front);
+    r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.bands.root, this.axes.front);
     r.addChild(this.legend.root, this.title, this.message, this.tooltip.root);
     // drawn into a texture, redrawn only when data or hover change: a chart full of text and long polylines
     // costs a software renderer (headless Chromium) several ms per frame otherwise
@@ -117,11 +122,12 @@ export class LineChart {
       seenVersion: -1,
       hasData: true,
     }));
+    const entries = [...spec.lines, ...this.bands.build(spec.bands ?? [])];
     const order = [...this.lines].sort((a, b) => STYLE_RANK[a.spec.style] - STYLE_RANK[b.spec.style]);
     for (const l of order) this.lineLayer.addChild(l.g);
-    this.tooltip.build(spec.lines.map((s) => s.color));
-    this.rows = spec.lines.map((s) => ({
-      label: s.tooltipLabel ?? (s.group ? `${s.group} ${s.label}` : s.label),
+    this.tooltip.build(entries.map((s) => s.color));
+    this.rows = entries.map((s) => ({
+      label: (s as Partial<LineSpec>).tooltipLabel ?? (s.group ? `${s.group} ${s.label}` : s.label),
       value: '',
       dotX: NaN,
       dotY: NaN,
@@ -130,7 +136,7 @@ export class LineChart {
     setText(this.title, spec.title);
     const log = spec.yScale === 'log';
     this.axes.build({ xTitle: spec.xLabel ?? 'episode', yTitle: spec.yLabel, log, percent: !!spec.yPercent });
-    this.legend.build(spec.lines, this.width - 2 * SPACE.pad);
+    this.legend.build(entries, this.width - 2 * SPACE.pad);
     this.legendHeight = this.legend.layout();
     this.yLabelWidth = 28;
     this.layout();
@@ -189,6 +195,9 @@ export class LineChart {
       legendChanged = this.legend.setVisible(i, l.hasData || !!l.spec.legendWhenEmpty) || legendChanged;
     }
     if (legendChanged) this.legend.layout();
+    const xs = { min: xMin, max: xMax };
+    this.bands.extend(xs, y);
+    [xMin, xMax] = [xs.min, xs.max];
     const range = this.spec.yRange ?? paddedRange(y.min, y.max, 0.05, log);
     const showing = xMin <= xMax && range !== null && y.min <= y.max;
     if (showing !== this.showing) {
@@ -217,6 +226,7 @@ export class LineChart {
       this.axes.refresh(SPACE.pad / 2, this.width - 2);
     }
     for (const l of this.lines) drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style);
+    this.bands.draw(this.axes);
     this.dirty = false;
     if (!Number.isNaN(this.hoverX)) this.showHover(this.hoverX);
     return true;
@@ -267,14 +277,16 @@ export class LineChart {
 
   private showHover(gx: number): void {
     this.hoverX = gx;
-    const first = this.lines.find((l) => l.series.length > 0);
-    if (Number.isNaN(gx) || !this.showing || !first) {
+    const first = this.lines.find((l) => l.series.length > 0)?.series;
+    const xs = first ? first.x : this.bands.firstX();
+    const n = first ? first.length : (xs?.length ?? 0);
+    if (Number.isNaN(gx) || !this.showing || !xs || n === 0) {
       this.tooltip.hide();
       return;
     }
-    const fs = first.series;
-    const x = fs.x[nearestIndex(fs.x, fs.length, this.axes.dataX(gx))];
+    const x = xs[nearestIndex(xs, n, this.axes.dataX(gx))];
     const pct = !!this.spec.yPercent;
+    const fmt = (v: number) => (pct && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : formatValue(v));
     for (let i = 0; i < this.lines.length; i++) {
       const l = this.lines[i];
       const s = l.series;
@@ -283,10 +295,11 @@ export class LineChart {
       if (!l.hasData) continue;
       const k = nearestIndex(s.x, s.length, x);
       const v = s.y[k];
-      row.value = pct && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : formatValue(v);
+      row.value = fmt(v);
       row.dotX = this.axes.px(s.x[k]);
       row.dotY = Number.isFinite(v) ? this.axes.py(v) : NaN;
     }
+    this.bands.hover(this.rows, this.lines.length, x, this.axes, fmt);
     const header = `${this.spec.xLabel ?? 'episode'} ${formatValue(x)}`;
     this.tooltip.show(this.axes.px(x), this.plot, header, this.rows);
   }

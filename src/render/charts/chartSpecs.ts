@@ -2,11 +2,13 @@
  * What the four training charts show for a frame (src/app/frame.ts): which series, in which colour and style,
  * under which titles and messages. Pure data (no Pixi objects), so it is tested in node; ChartsView turns it
  * into LineCharts. Agent colours follow src/render/colors.ts: A blue, B vermillion, exact J a darker shade of
- * the agent's colour, dashed.
+ * the agent's colour, dashed. Multi-seed and imported runs (overlays) add mean ± 95% CI bands to the return
+ * chart and to the second chart when it shows % optimal action or episode length.
  */
 import type { AgentFrame, AgentSeries, Frame } from '../../app/frame';
+import type { RunOverlay } from '../../app/multiSeed/overlay';
 import { COLORS, agentColor, mix } from '../colors';
-import type { ChartSpec, LineSpec } from './LineChart';
+import type { BandSpec, ChartSpec, LineSpec } from './LineChart';
 
 /** Where a chart line reads its series: agent index and series key (re-bound every frame). */
 export interface LineBinding {
@@ -67,11 +69,26 @@ function secondChart(agents: readonly AgentFrame[]): BoundChart {
   );
 }
 
+/** The bands of `overlays` for one metric (overlays without it are skipped). */
+function bandsOf(overlays: readonly RunOverlay[], key: 'return' | 'optimalAction' | 'length'): BandSpec[] {
+  return overlays.flatMap((o) => {
+    const band = o[key];
+    return band ? [{ label: o.label, color: agentColor(o.color), dashed: o.dashed, band }] : [];
+  });
+}
+
+/** Which overlay metric the second chart shows (none for the σ chart of continuous actions). */
+function secondMetric(frame: Frame): 'optimalAction' | 'length' | null {
+  const kind = frame.agents[0]?.env.kind ?? 'bandit';
+  if (kind === 'bandit') return 'optimalAction';
+  return kind === 'gridworld' || kind === 'short-corridor' ? 'length' : null;
+}
+
 /**
  * The four charts, in reading order: return per episode (raw, smoothed, exact J), the env-specific second
  * chart ({@link secondChart}), baseline value, gradient variance (log axis).
  */
-export function chartSpecs(frame: Frame): BoundChart[] {
+export function chartSpecs(frame: Frame, overlays: readonly RunOverlay[] = []): BoundChart[] {
   const agents = frame.agents;
   const returns = agents.flatMap((a, i) => {
     const color = agentColor(a.color);
@@ -94,9 +111,12 @@ export function chartSpecs(frame: Frame): BoundChart[] {
       }),
     ];
   });
+  const second = secondChart(agents);
+  const metric = secondMetric(frame);
+  if (metric) second.spec.bands = bandsOf(overlays, metric);
   return [
-    chart({ title: 'Return per episode', yLabel: 'return' }, returns),
-    secondChart(agents),
+    chart({ title: 'Return per episode', yLabel: 'return', bands: bandsOf(overlays, 'return') }, returns),
+    second,
     chart(
       {
         title: 'Baseline value',
