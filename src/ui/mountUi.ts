@@ -10,6 +10,7 @@ import { el, Scope } from './dom';
 import { ExplainPanel } from './ExplainPanel';
 import { Notices } from './Notices';
 import { siteNav } from './siteNav';
+import { mountShortcuts, playgroundShortcuts } from './shortcuts';
 import { StatusLine, type StatusLineOptions } from './StatusLine';
 
 /** The mounted page: where to put the canvas, and how to take everything down. */
@@ -55,6 +56,14 @@ export function mountUi(root: HTMLElement, store: PlaygroundStore, options: Moun
   });
   const status = new StatusLine(main, store, { minIntervalMs: options.statusIntervalMs });
   main.append(stage);
+  // keyboard shortcuts (Space, →, r, b, ?) and the header's "Keyboard shortcuts" button and dialog
+  scope.add(
+    mountShortcuts(
+      header,
+      (openHelp) => playgroundShortcuts(store, openHelp),
+      (text) => status.announce(text),
+    ),
+  );
   scope.add(() => {
     root.replaceChildren();
     root.classList.remove('gw-app');

@@ -17,6 +17,9 @@ import { exprField } from './exprField';
 import { labNumber, labSelect, sliderField } from './labFields';
 import { StatsTable, type EstimatorCss } from './StatsTable';
 import { siteNav } from '../siteNav';
+import { mountShortcuts } from '../shortcuts';
+import { Announcer } from '../StatusLine';
+import { labShortcuts } from './labShortcuts';
 
 /** What the page asks of the live engine. */
 export interface LabActions {
@@ -174,6 +177,17 @@ export function mountLab(
   );
   const tables = new StatsTable(store, colors);
   main.append(tables.root);
+  // keyboard shortcuts (r, n, g, ?), the header's "Keyboard shortcuts" button and a polite live region
+  const announcer = new Announcer({ id: 'lab-announce', className: 'announce-toast' });
+  main.append(announcer.root);
+  scope.add(() => announcer.dispose());
+  scope.add(
+    mountShortcuts(
+      header,
+      (openHelp) => labShortcuts(store, () => actions.replay(), openHelp),
+      (text) => announcer.say(text),
+    ),
+  );
   scope.add(() => tables.dispose());
   scope.add(() => fields.forEach((f) => f.dispose()));
   scope.add(() => {
