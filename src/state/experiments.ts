@@ -13,6 +13,8 @@
  * storage; text that is not JSON at all is copied to {@link BACKUP_KEY} before anything overwrites it.
  */
 import { MAX_HASH_LENGTH } from './hashPairs';
+import { readLabHash } from './labUrl';
+import { readHash } from './url';
 
 /** The storage key. */
 export const EXPERIMENTS_KEY = 'gradient-wars:experiments';
@@ -53,6 +55,10 @@ export interface KeyValueStorage {
 
 /** Checks a hash with the page's link reader: null if it reads cleanly, else why not. */
 export type HashCheck = (page: ExperimentPage, hash: string) => string | null;
+
+/** The app's check: the page's own link reader must read the hash without complaint. */
+export const checkSavedHash: HashCheck = (page, hash) =>
+  (page === 'lab' ? readLabHash(hash) : readHash(hash)).errors[0] ?? null;
 
 /** What was read. */
 export interface LoadedExperiments {

@@ -1,10 +1,16 @@
 /**
- * The sidebar's controls, in order: Run, (an optional slot, e.g. the Explain panel), Environment, Agent,
- * Compare (A/B) and View. Every control has a visible label, is reachable by keyboard, reads the store and
+ * The sidebar's controls, in order: (the classroom banner when a classroom link is open), Run, (an optional
+ * slot, e.g. the Explain panel), Environment, Agent, Compare (A/B), View, Saved experiments and Share. Every
+ * control has a visible label, is reachable by keyboard, reads the store and
  * calls store actions — nothing else (HOUSE-STYLE §2, §5).
  */
+import { hashOf, restoreSetup, applyLink, linkViewOf, writeHash } from '../state/url';
+import { checkSavedHash, type KeyValueStorage } from '../state/experiments';
 import type { PlaygroundStore } from '../state/store';
 import { mountAgentSection } from './agentSection';
+import { mountClassroom } from './classroom';
+import { browserStorage, mountExperimentsSection } from './experimentsSection';
+import { mountShareSection } from './shareSection';
 import { mountCompareSection } from './compareSection';
 import { el, Scope } from './dom';
 import { mountEnvSection } from './envSection';
@@ -17,6 +23,15 @@ export interface ControlsOptions {
   rewardDebounceMs?: number;
   /** An element placed right after the Run section (the lead's layout puts the Explain panel there). */
   afterRun?: HTMLElement;
+  /** Storage of saved experiments (default `localStorage`; tests pass a fake). */
+  storage?: KeyValueStorage | null;
+  /** Clipboard writer of the Share panel (default `navigator.clipboard.writeText`). */
+  copy?: (text: string) => Promise<void>;
+}
+
+/** The page's address without its hash (`about:blank` style hosts give an empty string). */
+function pageUrl(): string {
+  return typeof location === 'undefined' ? '' : location.href.split('#')[0];
 }
 
 /** All controls, mounted into `parent` as `div.controls`. */
@@ -36,6 +51,30 @@ export class Controls {
     this.scope.add(mountAgentSection(this.root, store));
     this.scope.add(mountCompareSection(this.root, store));
     this.scope.add(mountViewSection(this.root, store));
+    this.scope.add(
+      mountExperimentsSection(this.root, {
+        page: 'playground',
+        storage: options.storage === undefined ? browserStorage() : options.storage,
+        check: checkSavedHash,
+        current: () => hashOf(store),
+        apply: (hash) => applyLink(store, hash, true),
+        notify: (level, text) => store.getState().notify(level, text),
+      }),
+    );
+    this.scope.add(
+      mountShareSection(this.root, {
+        page: 'playground',
+        copy: options.copy,
+        link: (hidden) => {
+          const s = store.getState();
+          const view = linkViewOf(s);
+          const own = writeHash(s.config, s.compare, view);
+          const classroom = hidden.length > 0 ? { hidden: [...hidden], setup: own } : null;
+          return `${pageUrl()}#${writeHash(s.config, s.compare, view, classroom)}`;
+        },
+      }),
+    );
+    this.scope.add(mountClassroom(this.root, store, () => restoreSetup(store)));
   }
 
   /** Unsubscribes everything and removes the controls from the page. */

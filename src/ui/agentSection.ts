@@ -4,6 +4,7 @@
  */
 import { supportsPathwise } from '../algos/config';
 import type { PlaygroundStore } from '../state/store';
+import { hideable } from './classroom';
 import { el, formatNumber, Scope } from './dom';
 import { configNumber, configSelect, type Field } from './fields';
 import { baselineLabels, estimatorLabels, optimizerLabels, pathwiseUnavailable } from './labels';
@@ -62,23 +63,25 @@ function lrSlider(store: PlaygroundStore): Field<HTMLInputElement> {
 
 /** Mounts the Agent section into `parent`; returns its cleanup. */
 export function mountAgentSection(parent: HTMLElement, store: PlaygroundStore): () => void {
-  const fields: Field[] = [
-    estimatorField(store),
-    configSelect(store, 'baseline', 'Baseline', baselineLabels),
-    configNumber(store, 'lr', 'Learning rate'),
-    lrSlider(store),
-    configNumber(store, 'baselineLr', 'Baseline rate'),
-    configNumber(store, 'gamma', 'Discount γ'),
-    configNumber(store, 'batch', 'Batch size'),
-    configSelect(store, 'optimizer', 'Optimizer', optimizerLabels),
-    configNumber(store, 'seed', 'Seed'),
+  // each field with its classroom id (src/state/classroom.ts)
+  const tagged: [Field, string][] = [
+    [estimatorField(store), 'estimator'],
+    [configSelect(store, 'baseline', 'Baseline', baselineLabels), 'baseline'],
+    [configNumber(store, 'lr', 'Learning rate'), 'lr'],
+    [lrSlider(store), 'lr'],
+    [configNumber(store, 'baselineLr', 'Baseline rate'), 'baseline-lr'],
+    [configNumber(store, 'gamma', 'Discount γ'), 'gamma'],
+    [configNumber(store, 'batch', 'Batch size'), 'batch'],
+    [configSelect(store, 'optimizer', 'Optimizer', optimizerLabels), 'optimizer'],
+    [configNumber(store, 'seed', 'Seed'), 'seed'],
   ];
+  const fields = tagged.map(([f, id]) => (hideable(f.root, id), f));
   const section = el(
     'section',
     { id: 'section-agent', class: 'panel', attrs: { 'aria-labelledby': 'h-agent' } },
     [el('h2', { id: 'h-agent', text: 'Agent' }), ...fields.map((f) => f.root)],
   );
-  parent.append(section);
+  parent.append(hideable(section, 'agent'));
   return () => {
     for (const f of fields) f.dispose();
     section.remove();

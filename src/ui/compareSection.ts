@@ -8,6 +8,7 @@ import { estimatorKinds, supportsPathwise, type EstimatorKind } from '../algos/c
 import type { BaselineKind } from '../algos/baselines';
 import type { CompareOverrides, PlaygroundStore } from '../state/store';
 import { guardPathwise } from './agentSection';
+import { hideable } from './classroom';
 import { el, Scope } from './dom';
 import { checkboxField, numberField, selectField, specOf, type Choice } from './fields';
 import { baselineLabels, estimatorLabels } from './labels';
@@ -71,7 +72,7 @@ export function mountCompareSection(parent: HTMLElement, store: PlaygroundStore)
     { id: 'section-compare', class: 'panel', attrs: { 'aria-labelledby': 'h-compare' } },
     [el('h2', { id: 'h-compare', text: 'Compare (A/B)' }), enabled.root, options],
   );
-  parent.append(section);
+  parent.append(hideable(section, 'compare'));
   scope.add(() => section.remove());
   return () => scope.dispose();
 }

@@ -5,6 +5,7 @@
 import { gridPresets, findGridPreset } from '../../envs/gridworld/presets';
 import { runEnvIds, type RunEnvId } from '../algos/config';
 import type { PlaygroundStore } from '../state/store';
+import { hideable } from './classroom';
 import { el, Scope } from './dom';
 import { configCheckbox, configNumber, selectField, type Field } from './fields';
 import { envLabels } from './labels';
@@ -89,7 +90,8 @@ export function mountEnvSection(
     write: (v) => store.getState().setEnv(v as RunEnvId),
   });
   scope.add(() => env.dispose());
-  const box = el('div', { id: 'env-options', class: 'env-options' });
+  const box = hideable(el('div', { id: 'env-options', class: 'env-options' }), 'env-options');
+  hideable(env.root, 'environment');
   let fields: Field[] = [];
   const render = (id: RunEnvId) => {
     for (const f of fields) f.dispose();
@@ -104,7 +106,7 @@ export function mountEnvSection(
     { id: 'section-env', class: 'panel', attrs: { 'aria-labelledby': 'h-env' } },
     [el('h2', { id: 'h-env', text: 'Environment' }), env.root, box],
   );
-  parent.append(section);
+  parent.append(hideable(section, 'env'));
   scope.add(() => section.remove());
   return () => scope.dispose();
 }

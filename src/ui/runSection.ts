@@ -3,6 +3,7 @@
  * update, then pause), Reset (same seed), New seed, and the speed slider with the level's label beside it.
  */
 import { speeds, type PlaygroundStore } from '../state/store';
+import { hideable } from './classroom';
 import { el, Scope } from './dom';
 
 /** Mounts the Run section into `parent`; returns its cleanup. */
@@ -13,7 +14,10 @@ export function mountRunSection(parent: HTMLElement, store: PlaygroundStore): ()
   const play = button('btn-play', 'Play', 'Start or pause training', 'btn btn-primary');
   const step = button('btn-step', 'Step', 'Run until the next update, then pause');
   const reset = button('btn-reset', 'Reset', 'Start over with the same seed');
-  const newSeed = button('btn-new-seed', 'New seed', 'Start over with a different seed');
+  const newSeed = hideable(
+    button('btn-new-seed', 'New seed', 'Start over with a different seed'),
+    'new-seed',
+  );
   scope.listen(play, 'click', () => store.getState().togglePlaying());
   scope.listen(step, 'click', () => store.getState().requestStep());
   scope.listen(reset, 'click', () => store.getState().reset());
@@ -50,13 +54,16 @@ export function mountRunSection(parent: HTMLElement, store: PlaygroundStore): ()
     [
       el('h2', { id: 'h-run', text: 'Run' }),
       el('div', { class: 'buttons' }, [play, step, reset, newSeed]),
-      el('div', { class: 'field field-slider' }, [
-        el('label', { text: 'Speed', attrs: { for: speed.id } }),
-        el('div', { class: 'slider-row' }, [speed, speedLabel]),
-      ]),
+      hideable(
+        el('div', { class: 'field field-slider' }, [
+          el('label', { text: 'Speed', attrs: { for: speed.id } }),
+          el('div', { class: 'slider-row' }, [speed, speedLabel]),
+        ]),
+        'speed',
+      ),
     ],
   );
-  parent.append(section);
+  parent.append(hideable(section, 'run'));
   scope.add(() => section.remove());
   return () => scope.dispose();
 }

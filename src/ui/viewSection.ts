@@ -4,6 +4,7 @@
  */
 import type { RunEnvId } from '../algos/config';
 import type { Brush, PlaygroundStore } from '../state/store';
+import { hideable } from './classroom';
 import { el, Scope } from './dom';
 import { checkboxField, type Field } from './fields';
 import { brushLabels } from './labels';
@@ -35,37 +36,37 @@ function brushField(store: PlaygroundStore): Field<HTMLFieldSetElement> {
       () => show(read()),
     ),
   );
-  return { root: fieldset, control: fieldset, dispose: () => scope.dispose() };
+  return { root: hideable(fieldset, 'map-editor'), control: fieldset, dispose: () => scope.dispose() };
 }
 
 function viewFields(store: PlaygroundStore, env: RunEnvId): Field[] {
   const setView = store.getState().setView;
   if (env === 'bandit') {
-    return [
-      checkboxField(store, {
-        id: 'view-true-means',
-        label: 'Show true q*(a)',
-        read: (s) => s.view.showTrueMeans,
-        write: (v) => setView({ showTrueMeans: v }),
-      }),
-    ];
+    const trueMeans = checkboxField(store, {
+      id: 'view-true-means',
+      label: 'Show true q*(a)',
+      read: (s) => s.view.showTrueMeans,
+      write: (v) => setView({ showTrueMeans: v }),
+    });
+    hideable(trueMeans.root, 'true-means');
+    return [trueMeans];
   }
   if (env === 'gridworld') {
-    return [
-      checkboxField(store, {
-        id: 'view-value',
-        label: 'Show V(s) heatmap',
-        read: (s) => s.view.showValue,
-        write: (v) => setView({ showValue: v }),
-      }),
-      checkboxField(store, {
-        id: 'view-edit',
-        label: 'Edit map',
-        read: (s) => s.view.editing,
-        write: (v) => setView({ editing: v }),
-      }),
-      brushField(store),
-    ];
+    const value = checkboxField(store, {
+      id: 'view-value',
+      label: 'Show V(s) heatmap',
+      read: (s) => s.view.showValue,
+      write: (v) => setView({ showValue: v }),
+    });
+    const edit = checkboxField(store, {
+      id: 'view-edit',
+      label: 'Edit map',
+      read: (s) => s.view.editing,
+      write: (v) => setView({ editing: v }),
+    });
+    hideable(value.root, 'value-heatmap');
+    hideable(edit.root, 'map-editor');
+    return [value, edit, brushField(store)];
   }
   return [];
 }
@@ -89,7 +90,7 @@ export function mountViewSection(parent: HTMLElement, store: PlaygroundStore): (
   render(store.getState().config.env);
   scope.add(store.subscribe((s) => s.config.env, render));
   scope.add(() => fields.forEach((f) => f.dispose()));
-  parent.append(section);
+  parent.append(hideable(section, 'view'));
   scope.add(() => section.remove());
   return () => scope.dispose();
 }

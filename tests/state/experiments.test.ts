@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
+  checkSavedHash,
   EXPERIMENTS_KEY,
   loadExperiments,
   parseExperiments,
@@ -16,14 +17,8 @@ import {
   type HashCheck,
   type KeyValueStorage,
 } from '../../src/state/experiments';
-import { readHash } from '../../src/state/url';
-import { readLabHash } from '../../src/state/labUrl';
 
-/** The app's check: the page's own link reader must accept the hash without complaint. */
-const check: HashCheck = (page, hash) => {
-  const errors = page === 'lab' ? readLabHash(hash).errors : readHash(hash).errors;
-  return errors.length === 0 ? null : errors[0];
-};
+const check: HashCheck = checkSavedHash;
 
 class FakeStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();

@@ -24,6 +24,8 @@ describe('mountUi', () => {
       'section-agent',
       'section-compare',
       'section-view',
+      'section-experiments',
+      'section-share',
     ]);
     expect(document.querySelectorAll('h1')).toHaveLength(1);
     ui.dispose();

@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+// Classroom mode and the Share / Saved experiments panels in the DOM: hidden controls leave the tab order
+// (also controls rebuilt later), the builder produces a validated link (clipboard or the visible fallback),
+// the banner restores the teacher's setup, and saved experiments survive a corrupt neighbour.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPERIMENTS_KEY, type KeyValueStorage } from '../../src/state/experiments';
+import { createPlaygroundStore, type PlaygroundStore } from '../../src/state/store';
+import { readHash, syncHash, type HashHost } from '../../src/state/url';
+import { Controls, type ControlsOptions } from '../../src/ui/Controls';
+import { byButton, byLabel, click, type } from './helpers';
+
+class FakeStorage implements KeyValueStorage {
+  readonly data = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.data.set(key, value);
+  }
+}
+
+/**
+ * Ids of the elements Tab visits: focusable, enabled, rendered (no `display: none` up the tree; happy-dom's
+ * checkVisibility() follows style sheets; `[hidden]` and a closed `<details>` are the browser's own rules).
+ */
+function tabOrder(): string[] {
+  const all = document.querySelectorAll<HTMLElement>('input, select, button, textarea, summary, a[href]');
+  const summary = (e: HTMLElement) => e.tagName === 'SUMMARY';
+  return [...all]
+    .filter(
+      (e) =>
+        !(e as HTMLInputElement).disabled &&
+        (e.tabIndex >= 0 || summary(e)) &&
+        e.checkVisibility() &&
+        !e.closest('[hidden]') &&
+        (summary(e) || !e.closest('details:not([open])')),
+    )
+    .map((e) => e.id || e.textContent || '?');
+}
+
+let store: PlaygroundStore;
+let controls: Controls;
+let storage: FakeStorage;
+const copied: string[] = [];
+let copyFails = false;
+
+function mount(o: ControlsOptions = {}): void {
+  controls = new Controls(document.body, store, {
+    rewardDebounceMs: 5,
+    storage,
+    copy: async (text) => {
+      if (copyFails) throw new Error('denied');
+      copied.push(text);
+    },
+    ...o,
+  });
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  store = createPlaygroundStore();
+  storage = new FakeStorage();
+  copied.length = 0;
+  copyFails = false;
+});
+afterEach(() => controls.dispose());
+
+describe('classroom mode', () => {
+  it('hidden controls and sections are absent from the tab order; the rest stay', () => {
+    mount();
+    const before = tabOrder();
+    for (const id of ['cfg-lr', 'cfg-lr-log', 'cfg-seed', 'cmp-enabled', 'btn-copy-link', 'cfg-baseline']) {
+      expect(before).toContain(id);
+    }
+    expect(before).not.toContain('btn-restore-setup');
+    store.getState().setClassroom({ hidden: ['compare', 'lr', 'seed'], setup: 'env=bandit&seed=1' });
+    const after = tabOrder();
+    for (const id of ['cfg-lr', 'cfg-lr-log', 'cfg-seed', 'cmp-enabled', 'btn-copy-link']) {
+      expect(after).not.toContain(id);
+    }
+    expect(after).toContain('cfg-baseline');
+    expect(after).toContain('btn-restore-setup');
+    // exactly the hidden ones (and the share panel) left the order
+    const gone = before.filter((id) => !after.includes(id));
+    expect(gone.sort()).toEqual(
+      [
+        'Classroom link: hide controls',
+        'btn-copy-link',
+        'cfg-lr',
+        'cfg-lr-log',
+        'cfg-seed',
+        'cmp-enabled',
+      ].sort(),
+    );
+    store.getState().setClassroom(null);
+    expect(tabOrder()).toEqual(before);
+  });
+
+  it("controls rebuilt later (a new environment's options) are hidden too", () => {
+    mount();
+    store.getState().setClassroom({ hidden: ['env-options'], setup: 'env=bandit&seed=1' });
+    store.getState().setEnv('gridworld');
+    expect(document.getElementById('cfg-slip')).not.toBeNull();
+    expect(tabOrder()).not.toContain('cfg-slip');
+    expect(tabOrder()).toContain('cfg-env');
+  });
+
+  it("the banner restores the teacher's setup after a visible control changed", () => {
+    const host: HashHost = {
+      location: { hash: '#env=gridworld&lr=0.25&seed=9&hide=lr' },
+      history: { replaceState: (_d, _u, url) => void (host.location.hash = url ?? '') },
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    };
+    mount();
+    const stop = syncHash(store, host, 0);
+    expect(document.getElementById('classroom-banner')!.hidden).toBe(false);
+    type(byLabel('Baseline'), 'none');
+    type(byLabel('Seed'), '4');
+    expect(store.getState().config.baseline).toBe('none');
+    click(byButton("Restore the teacher's setup"));
+    expect(store.getState().config).toEqual(readHash('env=gridworld&lr=0.25&seed=9').config);
+    expect(document.getElementById('classroom-status')!.textContent).toMatch(/Restored/);
+    stop();
+  });
+});
+
+describe('the Share panel', () => {
+  function openBuilder(): void {
+    const details = document.querySelector('details.classroom-builder') as HTMLDetailsElement;
+    details.open = true;
+    details.dispatchEvent(new Event('toggle'));
+  }
+
+  it('builds a classroom link from the ticked controls (a whole section disables its own boxes)', async () => {
+    store.getState().setConfig({ lr: 0.5, seed: 3 });
+    mount();
+    openBuilder();
+    click(byLabel('Learning rate (field and slider)'));
+    click(document.getElementById('hide-playground-seed')!);
+    click(byButton('Copy classroom link'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(copied).toHaveLength(1);
+    const r = readHash(copied[0].split('#')[1]);
+    expect(r.errors).toEqual([]);
+    expect(r.classroom).toEqual({ hidden: ['lr', 'seed'], setup: 'env=bandit&lr=0.5&seed=3' });
+    expect(r.config).toEqual(store.getState().config);
+    // ticking the whole Agent section disables (and supersedes) its controls' boxes
+    const agent = document.getElementById('hide-playground-agent') as HTMLInputElement;
+    click(agent);
+    expect((document.getElementById('hide-playground-lr') as HTMLInputElement).disabled).toBe(true);
+    click(byButton('Copy classroom link'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(readHash(copied[1].split('#')[1]).classroom?.hidden).toEqual(['agent']);
+    expect(document.getElementById('share-status-playground')!.textContent).toMatch(
+      /Copied the classroom link/,
+    );
+  });
+
+  it('without a clipboard the link is shown selected in a read-only field, with a message', async () => {
+    copyFails = true;
+    mount();
+    click(byButton('Copy link'));
+    await Promise.resolve();
+    await Promise.resolve();
+    const field = byLabel('Link to share');
+    expect(field.readOnly).toBe(true);
+    expect(field.value).toMatch(/#env=bandit&seed=1$/);
+    expect(document.activeElement).toBe(field);
+    expect(document.getElementById('share-status-playground')!.textContent).toMatch(
+      /Could not copy automatically/,
+    );
+  });
+
+  it('asks for a tick before building a classroom link', () => {
+    mount();
+    openBuilder();
+    click(byButton('Copy classroom link'));
+    expect(copied).toEqual([]);
+    expect(document.getElementById('share-status-playground')!.textContent).toMatch(/Tick at least one/);
+  });
+});
+
+describe('saved experiments', () => {
+  it('a corrupt entry gives one notice; the good one loads; save, load and delete work', () => {
+    storage.data.set(
+      EXPERIMENTS_KEY,
+      JSON.stringify({
+        version: 2,
+        experiments: [
+          { name: 'good', page: 'playground', hash: '#env=gridworld&seed=7', savedAt: null },
+          { name: 'broken', page: 'playground', hash: 12, savedAt: null },
+          { name: 'lab one', page: 'lab', hash: '#f=z', savedAt: null },
+        ],
+      }),
+    );
+    mount();
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'Saved experiments: "broken": the settings are not a link.',
+    ]);
+    const list = document.getElementById('exp-list-playground')!;
+    expect(list.textContent).toContain('good');
+    expect(list.textContent).not.toContain('lab one');
+    store.getState().setConfig({ lr: 0.02 });
+    type(byLabel('Experiment name'), 'small steps');
+    document.querySelector('form.exp-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(list.textContent).toContain('small steps');
+    click(byButton('Load “good”'));
+    expect(store.getState().config.env).toBe('gridworld');
+    expect(store.getState().config.seed).toBe(7);
+    click(byButton('Load “small steps”'));
+    expect(store.getState().config.lr).toBe(0.02);
+    click(byButton('Delete “good”'));
+    expect(list.textContent).not.toContain('good');
+    const stored = JSON.parse(storage.data.get(EXPERIMENTS_KEY)!);
+    // the corrupt entry and the lab's entry are still stored
+    expect(stored.experiments.map((e: { name: string }) => e.name)).toEqual([
+      'lab one',
+      'small steps',
+      'broken',
+    ]);
+  });
+});
