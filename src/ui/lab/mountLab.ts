@@ -17,6 +17,8 @@ import { exprField } from './exprField';
 import { labNumber, labSelect, sliderField } from './labFields';
 import { StatsTable, type EstimatorCss } from './StatsTable';
 import { siteNav } from '../siteNav';
+import { hideable } from '../classroom';
+import { mountLabShare } from './labShare';
 import { mountShortcuts } from '../shortcuts';
 import { Announcer } from '../StatusLine';
 import { labShortcuts } from './labShortcuts';
@@ -36,8 +38,12 @@ export interface MountedLab {
   dispose(): void;
 }
 
-function section(title: string, children: HTMLElement[]): HTMLElement {
-  return el('section', { class: 'panel' }, [el('h2', { text: title }), ...children]);
+/** A sidebar panel; `id` is its classroom id (src/state/classroom.ts). */
+function section(id: string, title: string, children: HTMLElement[]): HTMLElement {
+  return hideable(
+    el('section', { id: `lab-section-${id}`, class: 'panel' }, [el('h2', { text: title }), ...children]),
+    id,
+  );
 }
 
 function button(id: string, text: string, title: string): HTMLButtonElement {
@@ -74,10 +80,13 @@ export function mountLab(
   const notices = new Notices(sidebar, store);
   scope.add(() => notices.dispose());
 
-  const kRow = el('div', { class: 'field-pair' }, [
-    keep(labNumber(store, 'kMin', 'sweep k from')).root,
-    keep(labNumber(store, 'kMax', 'to')).root,
-  ]);
+  const kRow = hideable(
+    el('div', { class: 'field-pair' }, [
+      keep(labNumber(store, 'kMin', 'sweep k from')).root,
+      keep(labNumber(store, 'kMax', 'to')).root,
+    ]),
+    'k-range',
+  );
   const visible = LAB_ESTIMATORS.map((name) => {
     const f = keep(
       checkboxField(store, {
@@ -113,68 +122,96 @@ export function mountLab(
   scope.listen(exportSweep, 'click', () => actions.exportCsv('sweep'));
 
   sidebar.append(
-    section('Function', [
-      keep(exprField(store)).root,
-      keep(
-        sliderField(store, {
-          key: 'k',
-          label: 'k',
-          range: (s) => [s.config.kMin, s.config.kMax],
-          step: 0.01,
-        }),
-      ).root,
+    section('function', 'Function', [
+      hideable(keep(exprField(store)).root, 'f'),
+      hideable(
+        keep(
+          sliderField(store, {
+            key: 'k',
+            label: 'k',
+            range: (s) => [s.config.kMin, s.config.kMax],
+            step: 0.01,
+          }),
+        ).root,
+        'k',
+      ),
       kRow,
     ]),
-    section('Distribution of z', [
-      keep(sliderField(store, { key: 'mu', label: 'μ (mean)', range: () => [-4, 4], step: 0.01 })).root,
-      keep(
-        sliderField(store, {
-          key: 'sigma',
-          label: 'σ (standard deviation)',
-          range: () => [0.05, 3],
-          step: 0.01,
-        }),
-      ).root,
+    section('distribution', 'Distribution of z', [
+      hideable(
+        keep(sliderField(store, { key: 'mu', label: 'μ (mean)', range: () => [-4, 4], step: 0.01 })).root,
+        'mu',
+      ),
+      hideable(
+        keep(
+          sliderField(store, {
+            key: 'sigma',
+            label: 'σ (standard deviation)',
+            range: () => [0.05, 3],
+            step: 0.01,
+          }),
+        ).root,
+        'sigma',
+      ),
     ]),
-    section('Estimators', [
-      el('fieldset', { class: 'estimator-list' }, [el('legend', { text: 'Show' }), ...visible]),
-      keep(labNumber(store, 'samples', 'Samples per histogram')).root,
-      keep(labNumber(store, 'batch', 'Leave-one-out batch N')).root,
-      el('div', { class: 'field-pair' }, [keep(labNumber(store, 'seed', 'Seed')).root, newSeed]),
+    section('estimators', 'Estimators', [
+      hideable(
+        el('fieldset', { class: 'estimator-list' }, [el('legend', { text: 'Show' }), ...visible]),
+        'show-estimators',
+      ),
+      hideable(keep(labNumber(store, 'samples', 'Samples per histogram')).root, 'samples'),
+      hideable(keep(labNumber(store, 'batch', 'Leave-one-out batch N')).root, 'batch'),
+      hideable(
+        el('div', { class: 'field-pair' }, [keep(labNumber(store, 'seed', 'Seed')).root, newSeed]),
+        'seed',
+      ),
     ]),
-    section('Variance panels', [
-      keep(
-        labSelect(store, 'param', 'Gradient component', [
-          { value: 'mu', label: '∂/∂μ' },
-          { value: 'sigma', label: '∂/∂σ' },
+    section('variance', 'Variance panels', [
+      hideable(
+        keep(
+          labSelect(store, 'param', 'Gradient component', [
+            { value: 'mu', label: '∂/∂μ' },
+            { value: 'sigma', label: '∂/∂σ' },
+          ]),
+        ).root,
+        'param',
+      ),
+      hideable(keep(labNumber(store, 'target', 'Target standard error τ')).root, 'target'),
+    ]),
+    section('race', 'Optimisation race', [
+      hideable(
+        keep(
+          labSelect(store, 'objective', 'Goal', [
+            { value: 'min', label: 'minimise E[f]' },
+            { value: 'max', label: 'maximise E[f]' },
+          ]),
+        ).root,
+        'race-settings',
+      ),
+      hideable(
+        el('div', { class: 'field-pair' }, [
+          keep(labNumber(store, 'lr', 'Step size')).root,
+          keep(labNumber(store, 'steps', 'Steps')).root,
         ]),
-      ).root,
-      keep(labNumber(store, 'target', 'Target standard error τ')).root,
-    ]),
-    section('Optimisation race', [
-      keep(
-        labSelect(store, 'objective', 'Goal', [
-          { value: 'min', label: 'minimise E[f]' },
-          { value: 'max', label: 'maximise E[f]' },
+        'race-settings',
+      ),
+      hideable(keep(labNumber(store, 'raceSamples', 'Samples per step')).root, 'race-settings'),
+      hideable(
+        el('div', { class: 'field-pair' }, [
+          keep(labNumber(store, 'mu0', 'Start μ')).root,
+          keep(labNumber(store, 'sigma0', 'Start σ')).root,
         ]),
-      ).root,
-      el('div', { class: 'field-pair' }, [
-        keep(labNumber(store, 'lr', 'Step size')).root,
-        keep(labNumber(store, 'steps', 'Steps')).root,
-      ]),
-      keep(labNumber(store, 'raceSamples', 'Samples per step')).root,
-      el('div', { class: 'field-pair' }, [
-        keep(labNumber(store, 'mu0', 'Start μ')).root,
-        keep(labNumber(store, 'sigma0', 'Start σ')).root,
-      ]),
+        'race-start',
+      ),
       el('p', {
         class: 'field-hint',
         text: `Click the heatmap to move the start. Every estimator sees the same noise; σ stays in [${RACE_BOX.sigmaLo}, ${RACE_BOX.sigmaHi}].`,
       }),
       el('div', { class: 'buttons' }, [replay]),
     ]),
-    section('Export', [el('div', { class: 'buttons' }, [exportHist, exportSweep])]),
+    section('export', 'Export', [el('div', { class: 'buttons' }, [exportHist, exportSweep])]),
   );
+  scope.add(mountLabShare(sidebar, store));
   const tables = new StatsTable(store, colors);
   main.append(tables.root);
   // keyboard shortcuts (r, n, g, ?), the header's "Keyboard shortcuts" button and a polite live region
