@@ -4,6 +4,7 @@
  */
 import { Application } from 'pixi.js';
 import type { EnvViewOptions } from './render/View';
+import type { SeedsController } from './app/multiSeed/SeedsController';
 import { Runner, type RewardCompiler } from './app/Runner';
 import { paintCell } from './app/mapEdit';
 import { StageView } from './render/StageView';
@@ -88,6 +89,28 @@ async function start(): Promise<void> {
     if (drawn || pointerMoved) app.render();
     pointerMoved = false;
   });
+  // multi-seed runs, bands, export and import (src/app/multiSeed/, loaded on the first request)
+  let seeds: Promise<SeedsController> | null = null;
+  store.subscribe(
+    (s) => s.seedsRequest,
+    (req) => {
+      if (!req) return;
+      seeds ??= Promise.all([
+        import('./app/multiSeed/SeedsController'),
+        import('./app/multiSeed/saveFile'),
+      ]).then(
+        ([m, f]) =>
+          new m.SeedsController({
+            store,
+            liveReports: () => runner.liveReports(),
+            setOverlays: (o) => view.setOverlays(o),
+            save: f.saveFile,
+            snapshot: () => f.canvasPng(app.canvas, () => app.render()),
+          }),
+      );
+      void seeds.then((c) => c.handle(req));
+    },
+  );
   // a handle for the browser tests and for curious users in the console
   (window as unknown as { gradientWars: unknown }).gradientWars = {
     store,

@@ -17,6 +17,7 @@ import type { ScalarFunction } from '../core/env';
 import { Rng, Stream } from '../core/random';
 import type { AgentFrame, AgentId } from './frame';
 import { buildEnvFrame, CURVE_POINTS, TRAJECTORIES } from './envFrame';
+import { EpisodeLog } from './multiSeed/EpisodeLog';
 import { Series } from './Series';
 
 const SAMPLE_RING = 64;
@@ -34,6 +35,8 @@ export interface AdvanceResult {
 export class AgentRunner {
   readonly run: Run;
   readonly frame: AgentFrame;
+  /** Every episode exactly (for exporting the live run). */
+  readonly log: EpisodeLog;
   private readonly evaluator: TabularEvaluator | null;
   private readonly diag: DiagnosticsWorkspace;
   /** A second copy of the environment for gradient diagnostics (the run's own streams stay untouched). */
@@ -59,6 +62,7 @@ export class AgentRunner {
    */
   constructor(id: AgentId, label: string, color: number, config: RunConfig, reward?: ScalarFunction) {
     this.baseReward = reward;
+    this.log = new EpisodeLog(config);
     this.run = createRun(config, reward && this.recording(reward));
     const trainer = this.run.trainer;
     if (trainer instanceof ReinforceTrainer) trainer.recordExplain = true;
@@ -105,6 +109,7 @@ export class AgentRunner {
     s.batch = config.batch;
     s.baseline = config.baseline;
     s.optimizer = config.optimizer;
+    this.log.applied(config);
     if (reward && reward !== this.baseReward && this.run.env instanceof ContinuousBandit)
       this.swapReward(reward);
   }
@@ -208,6 +213,7 @@ export class AgentRunner {
     series.returnSmooth.push(e, this.smooth);
     series.length.push(e, this.run.trainer.stats.lastLength);
     const env = this.frame.env;
+    this.log.push(ret, env.kind === 'bandit' && action === env.optimalArm, this.run.trainer.stats.lastLength);
     if (env.kind === 'bandit') {
       this.recentOptimal[k] = action === env.optimalArm ? 1 : 0;
       env.lastAction = action;

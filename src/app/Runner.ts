@@ -8,6 +8,7 @@ import { withOverrides } from '../algos/compare';
 import type { RunConfig } from '../algos/config';
 import { ReinforceTrainer } from '../algos/reinforce';
 import { DIVERGED } from '../algos/trainer';
+import type { TrainReport } from '../algos/trainReport';
 import type { ScalarFunction } from '../core/env';
 import { speeds, type ExplainData, type PlaygroundStore, type PublishedStats } from '../state/store';
 import { AgentRunner } from './AgentRunner';
@@ -78,6 +79,8 @@ export class Runner {
       return;
     }
     this.frame.agents = this.agents.map((a) => a.frame);
+    if (this.store.getState().multiSeed.liveEdit !== null)
+      this.store.getState().setMultiSeed({ liveEdit: null });
     this.frame.layoutVersion++;
     this.sincePublish = Infinity;
     this.pendingSteps = 0;
@@ -108,6 +111,11 @@ export class Runner {
     return sp.stepsPerSecond
       ? { animate: true, stepMs: 1000 / sp.stepsPerSecond }
       : { animate: false, stepMs: 0 };
+  }
+
+  /** The live agents' exact episodes as one-run reports (A, then B), for export. */
+  liveReports(): TrainReport[] {
+    return this.agents.map((a) => a.log.report());
   }
 
   /** Stops listening to the store. */
@@ -185,6 +193,9 @@ export class Runner {
 
   private applyAll(config: RunConfig, b: Partial<RunConfig> | null): void {
     this.agents.forEach((a, i) => a.applyLive(i === 1 && b ? withOverrides(config, b) : config, this.reward));
+    const edit = this.agents.flatMap((a) => a.log.edits.map((e) => `${a.frame.id}: ${e}`))[0] ?? null;
+    if (edit !== this.store.getState().multiSeed.liveEdit)
+      this.store.getState().setMultiSeed({ liveEdit: edit });
   }
 
   /** Compiles the reward once per edit; a bad one keeps the last good reward and reports why. */

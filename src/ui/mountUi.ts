@@ -6,8 +6,10 @@
 import './styles.css';
 import type { PlaygroundStore } from '../state/store';
 import { Controls, type ControlsOptions } from './Controls';
-import { el, Scope } from './dom';
+import { el, Scope, wireSkipLink } from './dom';
 import { ExplainPanel } from './ExplainPanel';
+import { mountExportSection } from './exportSection';
+import { mountMultiSeedSection } from './multiSeedSection';
 import { Notices } from './Notices';
 import { siteNav } from './siteNav';
 import { mountShortcuts, playgroundShortcuts } from './shortcuts';
@@ -54,6 +56,8 @@ export function mountUi(root: HTMLElement, store: PlaygroundStore, options: Moun
     rewardDebounceMs: options.rewardDebounceMs,
     afterRun: explain.root,
   });
+  scope.add(mountMultiSeedSection(controls.root, store));
+  scope.add(mountExportSection(controls.root, store));
   const status = new StatusLine(main, store, { minIntervalMs: options.statusIntervalMs });
   main.append(stage);
   // keyboard shortcuts (Space, →, r, b, ?) and the header's "Keyboard shortcuts" button and dialog
@@ -64,6 +68,7 @@ export function mountUi(root: HTMLElement, store: PlaygroundStore, options: Moun
       (text) => status.announce(text),
     ),
   );
+  scope.add(wireSkipLink(main));
   scope.add(() => {
     root.replaceChildren();
     root.classList.remove('gw-app');
