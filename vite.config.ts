@@ -7,8 +7,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
-      // two pages: the playground and the gradient lab
-      input: { main: 'index.html', lab: 'lab.html' },
+      // three pages: the playground, the gradient lab and the guided lessons
+      input: { main: 'index.html', lab: 'lab.html', lessons: 'lessons.html' },
     },
   },
   worker: { format: 'es' },

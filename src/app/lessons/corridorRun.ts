@@ -1,0 +1,89 @@
+/**
+ * Lesson 2's run, on this thread in small slices: REINFORCE on the short corridor (S&B Example 13.1) for each
+ * seed, recording π(right) after every episode and each seed's final π(right), plus the exact J at the learned
+ * and at the optimal policy from the tabular evaluator (src/algos/exact/tabular.ts).
+ */
+import { createRun } from '../../algos/run';
+import { EPISODE_END } from '../../algos/trainer';
+import { TabularEvaluator } from '../../algos/exact/tabular';
+import { CORRIDOR_OPTIMUM } from '../../state/lessons/checks';
+import { CORRIDOR_PRESET } from '../../state/lessons/presets';
+import { meanAndSe } from '../../state/lessons/stats';
+import type { CorridorMeasurement, SeriesStats } from '../../state/lessons/types';
+import { referenceLine, type LessonChart } from './chartData';
+import type { LessonResult, RunControl } from './experiments';
+
+/** Resolves after the browser (or Node) has had a turn. */
+export function yieldTurn(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/** A DOMException named 'AbortError' (what the multi-seed pool rejects with on cancel). */
+export function abortError(): DOMException {
+  return new DOMException('the lesson run was cancelled', 'AbortError');
+}
+
+/** Exact J of the corridor policy with π(right) = p (γ = 1, no time limit). */
+export function corridorExactJ(p: number): number {
+  const run = createRun(CORRIDOR_PRESET.config);
+  if (run.kind !== 'tabular') throw new Error('the corridor run is not tabular');
+  const theta = new Float64Array([Math.log(1 - p), Math.log(p)]);
+  return new TabularEvaluator(run.env.model).evaluate(theta, 1, Infinity).J;
+}
+
+/** Runs {@link CORRIDOR_PRESET} (`seeds` and `episodes` overridable for tests). */
+export async function runCorridor(
+  ctl: RunControl = {},
+  seeds: number = CORRIDOR_PRESET.seeds,
+  episodes: number = CORRIDOR_PRESET.episodes,
+): Promise<LessonResult> {
+  const base = CORRIDOR_PRESET.config;
+  const sum = new Float64Array(episodes);
+  const sumSq = new Float64Array(episodes);
+  const probs = new Float64Array(2);
+  const finalProbRight: number[] = [];
+  for (let r = 0; r < seeds; r++) {
+    await yieldTurn();
+    if (ctl.signal?.aborted) throw abortError();
+    const run = createRun({ ...base, seed: (base.seed + r) >>> 0 });
+    if (run.kind !== 'tabular') throw new Error('the corridor run is not tabular');
+    const trainer = run.trainer;
+    for (let e = 0; e < episodes; e++) {
+      while (!(trainer.step() & EPISODE_END));
+      if (trainer.error) throw new Error(`seed ${base.seed + r}, episode ${e + 1}: ${trainer.error}`);
+      const p = run.policy.probsInto(0, probs)[1];
+      sum[e] += p;
+      sumSq[e] += p * p;
+    }
+    finalProbRight.push(run.policy.probsInto(0, probs)[1]);
+    ctl.onProgress?.((r + 1) / seeds);
+  }
+  // mean_e = Σp/R, se_e = √(((Σp² − R·mean²)/(R − 1))/R)
+  const probRight: SeriesStats = { mean: [], se: [] };
+  for (let e = 0; e < episodes; e++) {
+    const m = sum[e] / seeds;
+    const v = seeds > 1 ? Math.max(0, (sumSq[e] - seeds * m * m) / (seeds - 1)) : 0;
+    (probRight.mean as number[]).push(m);
+    (probRight.se as number[]).push(Math.sqrt(v / seeds));
+  }
+  const learned = meanAndSe(finalProbRight).mean;
+  const measurement: CorridorMeasurement = {
+    kind: 'corridor',
+    finalProbRight,
+    probRight,
+    jLearned: corridorExactJ(learned),
+    jOptimal: corridorExactJ(CORRIDOR_OPTIMUM),
+  };
+  const x = probRight.mean.map((_, e) => e + 1);
+  const chart: LessonChart = {
+    title: `π(right) during training (mean of ${seeds} seeds)`,
+    xLabel: 'episode',
+    yLabel: 'π(right)',
+    yRange: [0, 1],
+    lines: [
+      { label: 'learned π(right)', role: 'A', style: 'normal', x, y: [...probRight.mean] },
+      referenceLine('optimum 2 − √2', CORRIDOR_OPTIMUM, episodes),
+    ],
+  };
+  return { measurement, chart };
+}

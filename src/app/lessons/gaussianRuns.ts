@@ -1,0 +1,137 @@
+/**
+ * Lessons 5 and 6's estimator measurements, with the gradient lab's machinery: exact per-sample variances by
+ * quadrature ({@link gaussianGradientReport}, {@link meanVarianceAt}) beside variances measured on seeded draws
+ * ({@link GaussianEstimatorSampler}, {@link summarizeSamples}: variance and its large-sample SE).
+ * Mohamed, Rosca, Figurnov & Mnih 2020, §§4–5, 7; Kool, van Hoof & Welling 2019 (leave-one-out).
+ */
+import { gaussianGradientReport } from '../../algos/exact/gaussian';
+import { GaussianEstimatorSampler } from '../../algos/gaussianEstimators';
+import { meanVarianceAt } from '../../algos/lab/versusN';
+import { summarizeSamples } from '../../algos/sampleMoments';
+import { Rng, Stream } from '../../core/random';
+import { BATCH_PRESET, COS_PRESET } from '../../state/lessons/presets';
+import type {
+  BatchEstimator,
+  BatchMeasurement,
+  CosVariances,
+  VarianceEstimate,
+} from '../../state/lessons/types';
+import type { LessonChart, LessonLine } from './chartData';
+import { abortError, yieldTurn } from './corridorRun';
+import type { LessonResult, RunControl } from './experiments';
+
+type Fn = (z: number) => number;
+
+function estimate(x: ArrayLike<number>, n: number): VarianceEstimate {
+  const s = summarizeSamples(x, n);
+  return { variance: s.variance, se: s.varianceStandardError };
+}
+
+/** Exact and measured variances of the score and pathwise estimates of ∂/∂μ E[cos(k·a)] at each preset k. */
+export async function measureCosVariances(
+  signal?: AbortSignal,
+  samples: number = COS_PRESET.samples,
+): Promise<CosVariances[]> {
+  const { mu, sigma, seed } = COS_PRESET;
+  const out: CosVariances[] = [];
+  const sampler = new GaussianEstimatorSampler(samples);
+  for (let i = 0; i < COS_PRESET.ks.length; i++) {
+    await yieldTurn();
+    if (signal?.aborted) throw abortError();
+    const k = COS_PRESET.ks[i];
+    const f: Fn = (z) => Math.cos(k * z);
+    const df: Fn = (z) => -k * Math.sin(k * z);
+    const report = gaussianGradientReport(f, df, mu, sigma);
+    sampler.sample(f, df, mu, sigma, samples, new Rng(seed + i, Stream.diagnostics), report.baselines);
+    out.push({
+      k,
+      exact: { score: report.estimators.score.variance.mu, pathwise: report.estimators.pathwise.variance.mu },
+      measured: {
+        score: estimate(sampler.estimates.score.mu, samples),
+        pathwise: estimate(sampler.estimates.pathwise.mu, samples),
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Variance of the N-sample mean of ∂/∂μ estimates for each N of {@link BATCH_PRESET}: `groups` independent
+ * batches per N (fresh draws for each N, so the N's are independent), the batch means' sample variance and its
+ * SE; leave-one-out from the sampler's own batch means (needs N ≥ 2).
+ */
+export async function measureBatchSizes(
+  ctl: RunControl = {},
+  groups: number = BATCH_PRESET.groups,
+): Promise<LessonResult> {
+  const { mu, sigma, sizes, seed } = BATCH_PRESET;
+  const f: Fn = (z) => -((z - 2) ** 2);
+  const df: Fn = (z) => -2 * (z - 2);
+  const names: BatchEstimator[] = ['score', 'score-optimal', 'loo'];
+  const report = gaussianGradientReport(f, df, mu, sigma);
+  const measured: Record<BatchEstimator, VarianceEstimate[]> = { score: [], 'score-optimal': [], loo: [] };
+  const exact: Record<BatchEstimator, number[]> = { score: [], 'score-optimal': [], loo: [] };
+  const means = new Float64Array(groups);
+  for (let i = 0; i < sizes.length; i++) {
+    await yieldTurn();
+    if (ctl.signal?.aborted) throw abortError();
+    const N = sizes[i];
+    const s = new GaussianEstimatorSampler(N * groups, Math.max(2, N));
+    s.sample(f, df, mu, sigma, N * groups, new Rng(seed + i, Stream.diagnostics), report.baselines);
+    for (const name of names) {
+      exact[name].push(meanVarianceAt(report, name, N).mu);
+      if (name === 'loo') {
+        measured.loo.push(N >= 2 ? estimate(s.looBatchMeans.mu, groups) : { variance: NaN, se: NaN });
+        continue;
+      }
+      // batch mean m_g = (1/N) Σ_{j<N} ĝ_{gN+j}
+      const g = s.estimates[name].mu;
+      for (let b = 0; b < groups; b++) {
+        let sum = 0;
+        for (let j = 0; j < N; j++) sum += g[b * N + j];
+        means[b] = sum / N;
+      }
+      measured[name].push(estimate(means, groups));
+    }
+    ctl.onProgress?.((i + 1) / sizes.length);
+  }
+  const measurement: BatchMeasurement = { kind: 'batch-size', sizes: [...sizes], measured, exact };
+  return { measurement, chart: batchChart(measurement) };
+}
+
+const LABELS: Record<BatchEstimator, string> = {
+  score: 'score',
+  'score-optimal': 'optimal b*',
+  loo: 'leave-one-out',
+};
+
+/** Variance against log₂ N: measured (solid) and exact (dashed) per estimator. */
+function batchChart(m: BatchMeasurement): LessonChart {
+  const lines: LessonLine[] = [];
+  const x = m.sizes.map((n) => Math.log2(n));
+  for (const name of ['score', 'score-optimal', 'loo'] as const) {
+    lines.push({
+      label: 'measured',
+      group: LABELS[name],
+      role: name,
+      style: 'normal',
+      x,
+      y: m.measured[name].map((e) => e.variance),
+    });
+    lines.push({
+      label: 'exact',
+      group: LABELS[name],
+      role: name,
+      style: 'dashed',
+      x,
+      y: [...m.exact[name]],
+    });
+  }
+  return {
+    title: 'Variance of the N-sample gradient estimate (∂/∂μ)',
+    xLabel: 'log₂ N (N = 1, 4, 16, 64)',
+    yLabel: 'variance',
+    yScale: 'log',
+    lines,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The lessons page's composition root (lessons.html): saved progress ← localStorage, route ← location.hash,
+ * the DOM page (src/ui/lessons/), the runs (src/app/lessons/, training on the multi-seed worker pool), the checks
+ * (src/state/lessons/checks.ts) and a Pixi canvas for each result's chart (src/render/lessons/).
+ */
+import { Application } from 'pixi.js';
+import { runLesson } from './app/lessons/experiments';
+import { runSeeds } from './app/multiSeed/runSeeds';
+import { LessonChartView } from './render/lessons/LessonChartView';
+import { verdictOf } from './state/lessons/checks';
+import { createLessonsStore } from './state/lessons/lessonsStore';
+import { readProgress, writeProgress, type ProgressStorage } from './state/lessons/progress';
+import { readRoute } from './state/lessons/route';
+import type { Lesson } from './state/lessons/types';
+import { mountLessons } from './ui/lessons/mountLessons';
+
+function storage(): ProgressStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Height of the chart for a given width (shorter on narrow screens). */
+function chartHeight(width: number): number {
+  return Math.round(Math.min(360, Math.max(240, width * 0.45)));
+}
+
+async function start(): Promise<void> {
+  const store_ = storage();
+  const saved = readProgress(store_);
+  const store = createLessonsStore(saved.progress);
+  for (const e of saved.errors) store.getState().notify('warning', `Lesson progress: ${e}`);
+
+  const applyHash = () => {
+    const { route, error } = readRoute(window.location.hash);
+    if (error) store.getState().notify('warning', `Ignored in the link: ${error}`);
+    store.getState().setRoute(route);
+  };
+  applyHash();
+  window.addEventListener('hashchange', applyHash);
+  store.subscribe(
+    (s) => s.progress,
+    (progress) => {
+      const err = writeProgress(store_, progress);
+      if (err) store.getState().notify('warning', `Lesson progress: ${err}`);
+    },
+  );
+
+  let controller: AbortController | null = null;
+  let pending = true;
+  const view = new LessonChartView();
+  const run = (lesson: Lesson) => {
+    const prediction = store.getState().progress[lesson.id]?.prediction;
+    if (!prediction) return;
+    controller?.abort();
+    const ctl = new AbortController();
+    controller = ctl;
+    view.show(null, 'Running…');
+    pending = true;
+    store.getState().setRun({ lesson: lesson.id, status: 'running', fraction: 0, error: '', verdict: null });
+    let shown = 0;
+    const onProgress = (f: number) => {
+      // at most ~10 store updates a second, and every whole 10 %
+      const now = performance.now();
+      if (now - shown < 100 && Math.floor(f * 10) === Math.floor(store.getState().run.fraction * 10)) return;
+      shown = now;
+      if (controller === ctl) store.getState().setRun({ fraction: f });
+    };
+    runLesson(lesson.id, runSeeds, { onProgress, signal: ctl.signal }).then(
+      (result) => {
+        if (controller !== ctl) return;
+        controller = null;
+        view.show(result.chart);
+        pending = true;
+        store.getState().finish(lesson.id, verdictOf(result.measurement, prediction));
+      },
+      (e: unknown) => {
+        if (controller !== ctl && !(e instanceof DOMException && e.name === 'AbortError')) return;
+        const aborted = e instanceof DOMException && e.name === 'AbortError';
+        if (controller === ctl) controller = null;
+        view.show(null, aborted ? 'Cancelled' : 'The run failed');
+        pending = true;
+        const msg = e instanceof Error ? e.message : String(e);
+        if (store.getState().run.lesson === lesson.id)
+          store.getState().setRun({
+            status: aborted ? 'idle' : 'failed',
+            fraction: 0,
+            error: aborted ? '' : `The run failed: ${msg}`,
+          });
+      },
+    );
+  };
+  const cancel = () => controller?.abort();
+  const page = mountLessons(document.getElementById('app')!, store, { run, cancel });
+  store.subscribe(
+    (s) => s.route,
+    () => {
+      cancel();
+      view.show(null);
+      pending = true;
+    },
+  );
+
+  const holder = page.chartHolder;
+  const width0 = Math.max(300, Math.floor(holder.clientWidth || 800));
+  const app = new Application();
+  await app.init({
+    width: width0,
+    height: chartHeight(width0),
+    background: '#ffffff',
+    antialias: true,
+    preference: 'webgl',
+    autoDensity: true,
+    resolution: Math.min(2, window.devicePixelRatio || 1),
+  });
+  app.canvas.setAttribute('role', 'img');
+  app.canvas.setAttribute('aria-label', 'Chart of the lesson run (the numbers are in the check below)');
+  holder.appendChild(app.canvas);
+  app.stage.addChild(view.root);
+  view.resize(width0, chartHeight(width0));
+  view.show(null);
+
+  let width = width0;
+  const resize = () => {
+    const w = Math.max(300, Math.floor(holder.clientWidth));
+    if (!holder.isConnected || w === width || w <= 0) return;
+    width = w;
+    app.renderer.resize(w, chartHeight(w));
+    view.resize(w, chartHeight(w));
+    pending = true;
+  };
+  new ResizeObserver(resize).observe(holder);
+  app.canvas.addEventListener('pointermove', () => (pending = true));
+  app.canvas.addEventListener('pointerleave', () => (pending = true));
+  app.ticker.remove(app.render, app);
+  app.ticker.add(() => {
+    if (!pending) return;
+    view.update();
+    app.render();
+    pending = false;
+  });
+  (window as unknown as { gradientLessons: unknown }).gradientLessons = { store, app, view };
+  document.body.dataset.ready = 'true';
+}
+
+void start().catch((e: unknown) => {
+  const msg = e instanceof Error ? e.message : String(e);
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.textContent = `The lessons could not start: ${msg}`;
+  document.body.prepend(box);
+});

@@ -1,0 +1,73 @@
+/**
+ * The lessons page (lessons.html): the site header with the pages' navigation, a notice list, and one column
+ * showing either the list of lessons or one lesson, following `store.route`. The chart holder (`div#lesson-chart`,
+ * where the composition root puts the Pixi canvas) is created once and moved into whichever lesson is shown.
+ */
+import '../styles.css';
+import './lessons.css';
+import type { LessonsStore } from '../../state/lessons/lessonsStore';
+import { lessonById } from '../../state/lessons/catalog';
+import { el, Scope } from '../dom';
+import { Notices } from '../Notices';
+import { siteNav } from '../siteNav';
+import { lessonList } from './LessonList';
+import { mountLessonView, type LessonActions } from './LessonView';
+
+/** The mounted page. */
+export interface MountedLessons {
+  /** Where the chart canvas goes. */
+  chartHolder: HTMLElement;
+  dispose(): void;
+}
+
+/** Builds the page inside `root`. */
+export function mountLessons(root: HTMLElement, store: LessonsStore, actions: LessonActions): MountedLessons {
+  const scope = new Scope();
+  root.classList.add('gw-lessons');
+  const header = el('header', { class: 'gw-header' }, [
+    el('h1', { text: 'Gradient Wars' }),
+    siteNav('lessons'),
+    el('p', { class: 'tagline', text: 'Guided lessons: predict, run, and let the numbers check you.' }),
+  ]);
+  const column = el('div', { class: 'lessons-column' });
+  const main = el('main', { id: 'main', class: 'lessons-main' }, [column]);
+  root.replaceChildren(header, main);
+  const notices = new Notices(column, store);
+  scope.add(() => notices.dispose());
+  const content = el('div', { id: 'lesson-content' });
+  column.append(content);
+  const chartHolder = el('div', {
+    id: 'lesson-chart',
+    class: 'lesson-chart',
+    attrs: { role: 'group', 'aria-label': 'Result chart' },
+  });
+
+  let disposeView: (() => void) | null = null;
+  const show = () => {
+    disposeView?.();
+    disposeView = null;
+    content.replaceChildren();
+    const { route, progress } = store.getState();
+    const lesson = route.page === 'lesson' ? lessonById(route.id) : undefined;
+    if (lesson) {
+      disposeView = mountLessonView(content, lesson, store, actions, chartHolder);
+      document.title = `Lesson ${lesson.number}: ${lesson.title} — Gradient Wars`;
+    } else {
+      content.append(lessonList(progress));
+      document.title = 'Lessons — Gradient Wars';
+    }
+    window.scrollTo(0, 0);
+  };
+  show();
+  scope.add(store.subscribe((s) => s.route, show));
+  scope.add(
+    store.subscribe(
+      (s) => s.progress,
+      () => {
+        if (store.getState().route.page === 'list') show();
+      },
+    ),
+  );
+  scope.add(() => disposeView?.());
+  return { chartHolder, dispose: () => scope.dispose() };
+}
