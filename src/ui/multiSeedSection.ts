@@ -73,6 +73,7 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
     run.textContent = runSeedsLabel(m.seeds);
     run.disabled = m.running;
     cancel.hidden = !m.running;
+    clear.hidden = m.running;
     clear.disabled = m.running || !m.overlays.some((o) => !o.imported);
     progress.hidden = !m.running;
     bar.max = Math.max(1, m.total);
@@ -90,7 +91,7 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
       el('h2', { id: 'h-multiseed', text: 'Multi-seed' }),
       el('p', {
         class: 'field-hint',
-        text: 'Runs this configuration (and B, on the same seeds) from seed s, s+1, … in the background, then draws mean ± 95% CI.',
+        text: 'Runs this setup (and B, on the same seeds) in the background; draws mean ± 95% CI.',
       }),
       el('div', { class: 'ms-fields' }, [seeds.root, episodes.root]),
       el('div', { class: 'ms-buttons' }, [run, cancel, clear]),

@@ -35,7 +35,12 @@ export class BandLayer {
       const n = spec.band.x.length;
       return { spec, g, px: new Float64Array(n), py: new Float64Array(n) };
     });
-    return specs.map((b) => ({ label: b.label, color: b.color, style: b.dashed ? 'dashed' : 'normal' }));
+    return specs.map((b) => ({
+      label: b.label,
+      color: b.color,
+      style: b.dashed ? 'dashed' : 'normal',
+      band: true,
+    }));
   }
 
   /** Number of bands. */

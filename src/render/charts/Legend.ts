@@ -21,6 +21,8 @@ export interface LegendEntry {
   group?: string;
   /** Colour of the group header. */
   groupColor?: number;
+  /** A confidence band: the swatch gets a translucent box behind its line. */
+  band?: boolean;
 }
 
 /** Width of a swatch, px. */
@@ -40,7 +42,9 @@ export function drawSwatch(
   w: number,
   color: number,
   style: LineStyle,
+  band = false,
 ): void {
+  if (band) g.rect(x, y - 5, w, 10).fill({ color, alpha: 0.2 });
   if (style === 'dashed') {
     for (let s = 0; s < w; s += 7) g.moveTo(x + s, y).lineTo(x + Math.min(s + 4, w), y);
     g.stroke({ width: 2, color, cap: 'butt' });
@@ -143,7 +147,7 @@ export class Legend {
         });
         cells.push({ swatch: null, text: header, block, entries: members });
       }
-      cells.push(this.cell(e.label, e.color, e.style, block, [i]));
+      cells.push(this.cell(e.label, e.color, e.style, block, [i], e.band));
     });
     return cells;
   }
@@ -153,21 +157,34 @@ export class Legend {
     const cells: Cell[] = [];
     const groups = [...new Set(entries.map((e) => e.group))];
     for (const g of groups) {
+      if (g === undefined) continue;
       const members = entries.flatMap((f, k) => (f.group === g ? [k] : []));
       const first = entries[members[0]];
       cells.push(this.cell(g ?? first.label, first.groupColor ?? first.color, 'normal', 0, members));
     }
-    const labels = [...new Set(entries.map((e) => e.label))];
+    const grouped = entries.filter((e) => e.group !== undefined);
+    const labels = [...new Set(grouped.map((e) => e.label))];
     for (const l of labels) {
-      const members = entries.flatMap((f, k) => (f.label === l ? [k] : []));
+      const members = entries.flatMap((f, k) => (f.label === l && f.group !== undefined ? [k] : []));
       cells.push(this.cell(l, COLORS.mutedText, entries[members[0]].style, 1, members));
     }
+    // entries without a group (bands) keep their own colour and label, in a block of their own
+    entries.forEach((e, k) => {
+      if (e.group === undefined) cells.push(this.cell(e.label, e.color, e.style, 2, [k], e.band));
+    });
     return cells;
   }
 
-  private cell(label: string, color: number, style: LineStyle, block: number, entries: number[]): Cell {
+  private cell(
+    label: string,
+    color: number,
+    style: LineStyle,
+    block: number,
+    entries: number[],
+    band = false,
+  ): Cell {
     const swatch = new Graphics();
-    drawSwatch(swatch, 0, 0, SWATCH, color, style);
+    drawSwatch(swatch, 0, 0, SWATCH, color, style, band);
     return { swatch, text: makeText(label, { size: FONT.legend }), block, entries };
   }
 
