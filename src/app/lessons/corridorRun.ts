@@ -37,7 +37,7 @@ export async function runCorridor(
   seeds: number = CORRIDOR_PRESET.seeds,
   episodes: number = CORRIDOR_PRESET.episodes,
 ): Promise<LessonResult> {
-  const base = CORRIDOR_PRESET.config;
+  const base = { ...CORRIDOR_PRESET.config, seed: ctl.seed ?? CORRIDOR_PRESET.config.seed };
   const sum = new Float64Array(episodes);
   const sumSq = new Float64Array(episodes);
   const probs = new Float64Array(2);

@@ -38,11 +38,13 @@ export type SeedRunner = (
   opts: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal },
 ) => Promise<{ A: ArmReport; B: ArmReport | null }>;
 
-/** How a run reports progress and is cancelled. */
+/** How a run reports progress and is cancelled, and (for tests) another root seed. */
 export interface RunControl {
   /** Fraction done in [0, 1]. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  /** Root seed instead of the preset's (to check that a verdict is not one seed's luck). */
+  seed?: number;
 }
 
 /** What a lesson's run produced. */
@@ -62,7 +64,12 @@ async function train(
   to = 1,
 ): Promise<{ A: ArmReport; B: ArmReport }> {
   const r = await runner(
-    { config: p.config, compare: p.compare, seeds: p.seeds, episodes: p.episodes },
+    {
+      config: { ...p.config, seed: ctl.seed ?? p.config.seed },
+      compare: p.compare,
+      seeds: p.seeds,
+      episodes: p.episodes,
+    },
     { onProgress: (d, t) => ctl.onProgress?.(from + ((to - from) * d) / t), signal: ctl.signal },
   );
   if (!r.B) throw new Error('the comparison run returned no arm B');
@@ -140,7 +147,7 @@ export async function runLesson(
       };
     }
     case 'pathwise-fails': {
-      const cos = await measureCosVariances(ctl.signal);
+      const cos = await measureCosVariances(ctl.signal, undefined, ctl.seed);
       ctl.onProgress?.(0.1);
       const { A, B } = await train(runner, STEP_PRESET, ctl, 0.1, 1);
       return {

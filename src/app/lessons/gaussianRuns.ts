@@ -31,8 +31,9 @@ function estimate(x: ArrayLike<number>, n: number): VarianceEstimate {
 export async function measureCosVariances(
   signal?: AbortSignal,
   samples: number = COS_PRESET.samples,
+  seed: number = COS_PRESET.seed,
 ): Promise<CosVariances[]> {
-  const { mu, sigma, seed } = COS_PRESET;
+  const { mu, sigma } = COS_PRESET;
   const out: CosVariances[] = [];
   const sampler = new GaussianEstimatorSampler(samples);
   for (let i = 0; i < COS_PRESET.ks.length; i++) {
@@ -64,7 +65,8 @@ export async function measureBatchSizes(
   ctl: RunControl = {},
   groups: number = BATCH_PRESET.groups,
 ): Promise<LessonResult> {
-  const { mu, sigma, sizes, seed } = BATCH_PRESET;
+  const { mu, sigma, sizes } = BATCH_PRESET;
+  const seed = ctl.seed ?? BATCH_PRESET.seed;
   const f: Fn = (z) => -((z - 2) ** 2);
   const df: Fn = (z) => -2 * (z - 2);
   const names: BatchEstimator[] = ['score', 'score-optimal', 'loo'];

@@ -50,11 +50,11 @@ export function corridorJ(p: number): number {
 /** p* = 2 − √2, the maximiser of {@link corridorJ}. */
 export const CORRIDOR_OPTIMUM = 2 - Math.SQRT2;
 
-/** Lesson 2: which of 0, ½, p*, 1 is the only one within Z·SE of the seeds' mean learned π(right). */
+/** Lesson 2: which of 0, ½, p*, 1 is the only one within 3·SE + 0.03 of the seeds' mean learned π(right). */
 export function checkCorridor(m: CorridorMeasurement): Finding {
   const w = meanAndSe(m.finalProbRight);
   const ids = ['left', 'half', 'optimum', 'right'];
-  const i = uniqueMatch(w, [0, 0.5, CORRIDOR_OPTIMUM, 1], 3);
+  const i = uniqueMatch(w, [0, 0.5, CORRIDOR_OPTIMUM, 1], 3, 0.03);
   return {
     outcome: i >= 0 ? ids[i] : null,
     shows:

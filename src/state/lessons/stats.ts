@@ -91,13 +91,14 @@ export function varianceRatio(v1: VarianceEstimate, v2: VarianceEstimate): Windo
 }
 
 /**
- * The one target within Z·se of `x` (its index), or −1 when none or several are: "which of these values does
- * the measurement pick out?"
+ * The one target within z·se + tol of `x` (its index), or −1 when none or several are: "which of these values
+ * does the measurement pick out?" (`tol` is a practical tolerance, e.g. for a policy that approaches 1 but,
+ * after finitely many updates, never reaches it.)
  */
-export function uniqueMatch(x: WindowMean, targets: readonly number[], z = Z): number {
+export function uniqueMatch(x: WindowMean, targets: readonly number[], z = Z, tol = 0): number {
   let found = -1;
   for (let i = 0; i < targets.length; i++) {
-    if (Math.abs(x.mean - targets[i]) <= z * x.se) {
+    if (Math.abs(x.mean - targets[i]) <= z * x.se + tol) {
       if (found >= 0) return -1;
       found = i;
     }

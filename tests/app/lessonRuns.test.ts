@@ -1,0 +1,82 @@
+// The lessons' real runs (the multi-seed pool inline in Node, and the lessons' own pure computations) give the
+// verdict each lesson teaches — at the preset seed and at two other root seeds, so no verdict is one seed's
+// luck — and the numbers behind them match the closed forms.
+import { describe, expect, it } from 'vitest';
+import { runLesson } from '../../src/app/lessons/experiments';
+import { corridorExactJ } from '../../src/app/lessons/corridorRun';
+import { runSeeds } from '../../src/app/multiSeed/runSeeds';
+import { CORRIDOR_OPTIMUM, findingOf } from '../../src/state/lessons/checks';
+import type { LessonId } from '../../src/state/lessons/types';
+
+const expected: Record<LessonId, string> = {
+  'bandit-baseline': 'worse',
+  corridor: 'optimum',
+  'gridworld-baseline': 'helps',
+  'smooth-reward': 'pathwise',
+  'pathwise-fails': 'noisy-blind',
+  'batch-size': 'quarter',
+};
+
+describe('lesson runs give the lesson’s verdict', () => {
+  for (const [id, outcome] of Object.entries(expected) as [LessonId, string][]) {
+    it(`${id} → ${outcome} at seeds 1, 101, 202`, { timeout: 120_000 }, async () => {
+      for (const seed of [1, 101, 202]) {
+        const r = await runLesson(id, runSeeds, { seed });
+        expect(r.measurement.kind).toBe(id);
+        expect(
+          findingOf(r.measurement).outcome,
+          `${id} at seed ${seed}: ${findingOf(r.measurement).shows}`,
+        ).toBe(outcome);
+        expect(r.chart.lines.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('the numbers behind the verdicts', () => {
+  it('corridor: the exact evaluator agrees with J(p) = (2p − 4)/(p(1 − p))', () => {
+    for (const p of [0.05, 0.3, CORRIDOR_OPTIMUM, 0.9])
+      expect(corridorExactJ(p)).toBeCloseTo((2 * p - 4) / (p * (1 - p)), 9);
+    expect(corridorExactJ(CORRIDOR_OPTIMUM)).toBeCloseTo(-(6 + 4 * Math.SQRT2), 9);
+  });
+
+  it('batch size: measured variances agree with the exact ones within 4 SE, and fall as 1/N', async () => {
+    const { measurement: m } = await runLesson('batch-size', runSeeds);
+    if (m.kind !== 'batch-size') throw new Error('wrong kind');
+    // exact Var of ∂/∂μ at N = 1 for −(a − 2)², a ~ N(0, 1): score 87, optimal b* 38
+    expect(m.exact.score[0]).toBeCloseTo(87, 6);
+    expect(m.exact['score-optimal'][0]).toBeCloseTo(38, 6);
+    for (const name of ['score', 'score-optimal', 'loo'] as const)
+      m.sizes.forEach((N, i) => {
+        const e = m.measured[name][i];
+        if (name === 'loo' && N === 1) return expect(e.variance).toBeNaN();
+        expect(Math.abs(e.variance - m.exact[name][i])).toBeLessThan(4 * e.se);
+        if (name !== 'loo') expect(m.exact[name][i]).toBeCloseTo(m.exact[name][0] / N, 9);
+      });
+  });
+
+  it('pathwise fails: exact cos variances at μ = σ = 1 (k = 5: pathwise ≈ 12.5, score ≈ 0.5)', async () => {
+    const { measurement: m } = await runLesson('pathwise-fails', runSeeds);
+    if (m.kind !== 'pathwise-fails') throw new Error('wrong kind');
+    const k5 = m.cos.find((c) => c.k === 5)!;
+    // Var[−5 sin 5a] = 12.5 (1 − e^{−50} cos 10) exactly for a ~ N(1, 1), tiny E[f′]² aside
+    expect(k5.exact.pathwise).toBeCloseTo(12.5, 3);
+    for (const c of m.cos)
+      for (const est of ['score', 'pathwise'] as const)
+        expect(Math.abs(c.measured[est].variance - c.exact[est])).toBeLessThan(4 * c.measured[est].se);
+    // the pathwise agent on the step never moves: the same return distribution throughout, P(a > 1) = 0.159
+    const last = m.stepPathwise.mean.slice(-50).reduce((a, b) => a + b, 0) / 50;
+    expect(Math.abs(last - 0.1587)).toBeLessThan(0.05);
+  });
+
+  it('cancels with an AbortError', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(runLesson('corridor', runSeeds, { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    await expect(runLesson('bandit-baseline', runSeeds, { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+  });
+});
