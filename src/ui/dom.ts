@@ -105,3 +105,21 @@ export function expressionInput(id: string): HTMLInputElement {
     },
   });
 }
+
+/**
+ * Makes the page's skip link (`a.skip-link`, first in the body) move focus to `target` without touching
+ * `location.hash` — the pages keep their configuration in the hash, so a plain `#main` jump would be read as
+ * a (malformed) link. `target` gets `tabindex="-1"` if it is not focusable. Returns the cleanup.
+ */
+export function wireSkipLink(target: HTMLElement, doc: Document = document): () => void {
+  const link = doc.querySelector<HTMLAnchorElement>('a.skip-link');
+  if (!link) return () => undefined;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  const onClick = (ev: MouseEvent) => {
+    ev.preventDefault();
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  };
+  link.addEventListener('click', onClick);
+  return () => link.removeEventListener('click', onClick);
+}

@@ -2,7 +2,7 @@
 // Keyboard shortcuts: which keys act (not while typing, not with Ctrl/Alt/Meta, not Space on a button), what
 // each does to a fresh store, what is announced, and the help dialog's open/close/focus cycle.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baselineKinds } from '../../src/algos/baselines';
+import { baselineKinds, type BaselineKind } from '../../src/algos/baselines';
 import { createLabStore } from '../../src/state/labStore';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/state/store';
 import { labShortcuts } from '../../src/ui/lab/labShortcuts';
@@ -25,7 +25,7 @@ function press(target: EventTarget, key: string, init: KeyboardEventInit = {}): 
 
 describe('nextBaseline', () => {
   it('cycles through every baseline kind for the score function, wrapping at the end', () => {
-    const seen = ['none' as const];
+    const seen: BaselineKind[] = ['none'];
     for (let i = 0; i < baselineKinds.length; i++) seen.push(nextBaseline(seen[seen.length - 1], 'score')!);
     expect(seen).toEqual([...baselineKinds, 'none']);
   });

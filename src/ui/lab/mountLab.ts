@@ -10,7 +10,7 @@ import { ESTIMATOR_DESCRIPTIONS, ESTIMATOR_LABELS, LAB_ESTIMATORS } from '../../
 import { nextSeed } from '../../state/store';
 import { RACE_BOX } from '../../state/labConfig';
 import type { LabStore } from '../../state/labStore';
-import { el, Scope } from '../dom';
+import { el, Scope, wireSkipLink } from '../dom';
 import { checkboxField, type Field } from '../fields';
 import { Notices } from '../Notices';
 import { exprField } from './exprField';
@@ -75,7 +75,8 @@ export function mountLab(
     attrs: { 'aria-label': 'Lab controls' },
   });
   const stage = el('div', { id: 'lab-stage', class: 'lab-stage' });
-  const main = el('main', { id: 'main', class: 'gw-main lab-main' }, [stage]);
+  // the main column scrolls by itself, so it is focusable (Tab or the skip link, then arrows/Page Down)
+  const main = el('main', { id: 'main', class: 'gw-main lab-main', attrs: { tabindex: 0 } }, [stage]);
   root.replaceChildren(header, sidebar, main);
   const notices = new Notices(sidebar, store);
   scope.add(() => notices.dispose());
@@ -225,6 +226,7 @@ export function mountLab(
       (text) => announcer.say(text),
     ),
   );
+  scope.add(wireSkipLink(main));
   scope.add(() => tables.dispose());
   scope.add(() => fields.forEach((f) => f.dispose()));
   scope.add(() => {
