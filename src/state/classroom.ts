@@ -29,7 +29,7 @@ export type ClassroomPage = 'playground' | 'lab';
 export const PLAYGROUND_HIDEABLE: readonly HideableSection[] = [
   {
     id: 'run',
-    label: 'Run (speed and seed buttons only)',
+    label: 'Run section (Play, Step, Reset…)',
     controls: [
       { id: 'new-seed', label: 'New seed button' },
       { id: 'speed', label: 'Speed slider' },
@@ -68,6 +68,8 @@ export const PLAYGROUND_HIDEABLE: readonly HideableSection[] = [
     ],
   },
   { id: 'experiments', label: 'Saved experiments', controls: [] },
+  { id: 'multi-seed', label: 'Multi-seed section', controls: [] },
+  { id: 'export', label: 'Export section', controls: [] },
 ];
 
 /** The lab's hideable sections and controls (no id equals an estimator name: old `hide=` links list those). */

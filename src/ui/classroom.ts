@@ -24,6 +24,14 @@ export function hideable<T extends HTMLElement>(node: T, id: string): T {
   return node;
 }
 
+/** Tags elements found by DOM id under `root` with classroom ids (`{ 'section-export': 'export' }`). */
+export function tagById(root: HTMLElement, ids: Readonly<Record<string, string>>): void {
+  for (const [domId, id] of Object.entries(ids)) {
+    const node = root.querySelector<HTMLElement>(`#${domId}`);
+    if (node) hideable(node, id);
+  }
+}
+
 /** The CSS that hides `ids` (ids are registry ids: letters, digits and `-` only; anything else is dropped). */
 export function hidingCss(ids: readonly string[]): string {
   return ids

@@ -5,6 +5,7 @@
  */
 import './styles.css';
 import type { PlaygroundStore } from '../state/store';
+import { tagById } from './classroom';
 import { Controls, type ControlsOptions } from './Controls';
 import { el, Scope, wireSkipLink } from './dom';
 import { ExplainPanel } from './ExplainPanel';
@@ -58,6 +59,7 @@ export function mountUi(root: HTMLElement, store: PlaygroundStore, options: Moun
   });
   scope.add(mountMultiSeedSection(controls.root, store));
   scope.add(mountExportSection(controls.root, store));
+  tagById(controls.root, { 'section-multiseed': 'multi-seed', 'section-export': 'export' }); // classroom ids
   const status = new StatusLine(main, store, { minIntervalMs: options.statusIntervalMs });
   main.append(stage);
   // keyboard shortcuts (Space, →, r, b, ?) and the header's "Keyboard shortcuts" button and dialog

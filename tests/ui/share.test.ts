@@ -3,7 +3,12 @@
 // (also controls rebuilt later), the builder produces a validated link (clipboard or the visible fallback),
 // the banner restores the teacher's setup, and saved experiments survive a corrupt neighbour.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LAB_ESTIMATORS } from '../../src/algos/lab/estimators';
+import { hideableIds } from '../../src/state/classroom';
 import { EXPERIMENTS_KEY, type KeyValueStorage } from '../../src/state/experiments';
+import { createLabStore } from '../../src/state/labStore';
+import { mountLab } from '../../src/ui/lab/mountLab';
+import { mountUi } from '../../src/ui/mountUi';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/state/store';
 import { readHash, syncHash, type HashHost } from '../../src/state/url';
 import { Controls, type ControlsOptions } from '../../src/ui/Controls';
@@ -65,7 +70,28 @@ beforeEach(() => {
 });
 afterEach(() => controls.dispose());
 
+/** Registry ids that no element on the page carries. */
+function untagged(page: 'playground' | 'lab'): string[] {
+  return hideableIds(page).filter((id) => document.querySelector(`[data-control~="${id}"]`) === null);
+}
+
 describe('classroom mode', () => {
+  it('every id of the registry names something on its page (a tick always hides something)', () => {
+    mount(); // for afterEach
+    const root = document.createElement('div');
+    document.body.append(root);
+    const ui = mountUi(root, store);
+    // the View section's ids depend on the environment
+    expect(untagged('playground').filter((id) => id !== 'value-heatmap' && id !== 'map-editor')).toEqual([]);
+    store.getState().setEnv('gridworld');
+    expect(untagged('playground').filter((id) => id !== 'true-means')).toEqual([]);
+    ui.dispose();
+    const colors = Object.fromEntries(LAB_ESTIMATORS.map((n) => [n, '#000'])) as Record<string, string>;
+    const lab = mountLab(root, createLabStore(), colors, { replay: () => {}, exportCsv: () => {} });
+    expect(untagged('lab')).toEqual([]);
+    lab.dispose();
+  });
+
   it('hidden controls and sections are absent from the tab order; the rest stay', () => {
     mount();
     const before = tabOrder();
