@@ -1,0 +1,168 @@
+// The guided lessons driven like a student: predict → lock in → run → read the verdict, for every lesson (one
+// of them also with a wrong prediction), progress across a reload, the URLs, Cancel, and the Lessons link from
+// the playground and the lab. Screenshots of the list and of each lesson after its check.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inkFraction, shotsDir, startApp, type AppHandle } from './harness';
+
+let app: AppHandle;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const VIEW = { width: 1280, height: 720 };
+const TALL = { width: 768, height: 1024 };
+
+/** The right answer of each lesson. */
+const RIGHT: Record<string, string> = {
+  'bandit-baseline': 'worse',
+  corridor: 'optimum',
+  'gridworld-baseline': 'helps',
+  'smooth-reward': 'pathwise',
+  'pathwise-fails': 'noisy-blind',
+  'batch-size': 'quarter',
+};
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: resolve(shotsDir, `lessons-${name}.png`), fullPage: true });
+}
+
+/** Picks `choice`, locks it in, runs, and returns the verdict's heading and numbers. */
+async function predictAndRun(page: Page, choice: string): Promise<{ head: string; text: string }> {
+  await expect(page.locator('#btn-run').isDisabled()).resolves.toBe(true);
+  await expect(page.locator('#btn-lock').isDisabled()).resolves.toBe(true);
+  await page.locator(`input[type="radio"][value="${choice}"]`).check();
+  await page.click('#btn-lock');
+  await expect(page.locator('#prediction-locked').innerText()).resolves.toMatch(
+    /Your prediction \(locked in\)/,
+  );
+  await expect(page.locator(`input[type="radio"][value="${choice}"]`).isDisabled()).resolves.toBe(true);
+  await page.click('#btn-run');
+  await page.waitForSelector('.verdict-head', { timeout: 90_000 });
+  return {
+    head: await page.locator('.verdict-head').innerText(),
+    text: await page.locator('#verdict').innerText(),
+  };
+}
+
+describe('the lessons in Chromium', () => {
+  it('lists six lessons, reachable from the playground and the lab by a link named "Lessons"', async () => {
+    for (const start of ['', 'lab.html']) {
+      const { page, errors } = await app.open(start, VIEW);
+      await page.getByRole('link', { name: 'Lessons', exact: true }).click();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toContain('lessons.html');
+      await expect(page.locator('.lesson-item').count()).resolves.toBe(6);
+      expect(errors).toEqual([]);
+      if (start === '') await shot(page, 'list');
+      await page.close();
+    }
+    const { page } = await app.open('lessons.html', TALL);
+    await shot(page, 'list-768');
+    await page.close();
+  });
+
+  for (const [id, choice] of Object.entries(RIGHT)) {
+    it(`lesson ${id}: a right prediction is confirmed by the measured numbers`, async () => {
+      const { page, errors } = await app.open(`lessons.html#lesson=${id}`, VIEW);
+      const v = await predictAndRun(page, choice);
+      expect(v.head).toBe('✓ Your prediction was right');
+      expect(v.text).toMatch(/You predicted: /);
+      expect(v.text).toMatch(/The run supports “/);
+      expect(v.text).toMatch(/±/); // numbers with their standard errors
+      expect(v.text).toMatch(/Why:/);
+      await expect(page.locator('#btn-run').innerText()).resolves.toBe('Run again');
+      expect(await inkFraction(page)).toBeGreaterThan(0.02); // the chart was drawn
+      expect(errors).toEqual([]);
+      await shot(page, id);
+      await page.close();
+    });
+  }
+
+  it('a wrong prediction is contradicted, and the progress survives a reload', async () => {
+    const { page, errors } = await app.open('lessons.html#lesson=bandit-baseline', VIEW);
+    const v = await predictAndRun(page, 'same');
+    expect(v.head).toBe('✗ Not quite');
+    expect(v.text).toMatch(/You predicted: About the same/);
+    expect(v.text).toMatch(/The run supports “Clearly worse/);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#prediction-locked').innerText()).resolves.toMatch(/About the same/);
+    await expect(page.locator('#verdict').innerText()).resolves.toMatch(/contradicted by the run/);
+    await page.getByRole('link', { name: 'All lessons' }).click();
+    await page.waitForSelector('.lesson-item');
+    await expect(page.locator('.lesson-item').first().innerText()).resolves.toMatch(
+      /done: the run contradicted your prediction/,
+    );
+    await expect(page.locator('.lessons-progress').innerText()).resolves.toBe('1 of 6 lessons done.');
+    // Try again forgets the lesson
+    await page.getByRole('link', { name: /^1\. / }).click();
+    await page.click('#btn-again');
+    await expect(page.locator('#btn-run').isDisabled()).resolves.toBe(true);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#prediction-locked').isHidden()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+    await shot(page, 'bandit-baseline-after-try-again');
+    await page.close();
+  });
+
+  it('each lesson has its own URL; back and forward work; an unknown id gives the list and a notice', async () => {
+    const { page, errors } = await app.open('lessons.html', VIEW);
+    await page.getByRole('link', { name: /^2\. / }).click();
+    await expect.poll(() => page.locator('#lesson-title').innerText()).toBe('The stochastic optimum');
+    expect(page.url()).toMatch(/lessons\.html#lesson=corridor$/);
+    await page.click('#next-lesson');
+    await expect
+      .poll(() => page.locator('#lesson-title').innerText())
+      .toBe('A learned baseline in a gridworld');
+    await page.goBack();
+    await expect.poll(() => page.locator('#lesson-title').innerText()).toBe('The stochastic optimum');
+    await page.goBack();
+    await expect.poll(() => page.locator('.lesson-item').count()).toBe(6);
+    await page.goForward();
+    await expect.poll(() => page.locator('#lesson-title').innerText()).toBe('The stochastic optimum');
+    await page.close();
+    const bad = await app.open('lessons.html#lesson=no-such-lesson', VIEW);
+    await expect(bad.page.locator('.lesson-item').count()).resolves.toBe(6);
+    await expect(bad.page.locator('#notices').innerText()).resolves.toMatch(
+      /there is no lesson "no-such-lesson"/,
+    );
+    expect([...errors, ...bad.errors]).toEqual([]);
+    await bad.page.close();
+  });
+
+  it('a run can be cancelled, and corrupt saved progress is reported, not fatal', async () => {
+    const { page, errors } = await app.open('lessons.html#lesson=smooth-reward', VIEW);
+    await page.locator('input[value="pathwise"]').check();
+    await page.click('#btn-lock');
+    await page.click('#btn-run');
+    await page.click('#btn-cancel');
+    await expect.poll(() => page.locator('#btn-run').isDisabled()).toBe(false);
+    await expect(page.locator('#btn-cancel').isHidden()).resolves.toBe(true);
+    await expect(page.locator('.verdict-head').count()).resolves.toBe(0);
+    await page.evaluate(() => localStorage.setItem('gradient-wars.lessons.v1', '{"version":1,"lessons":'));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#notices').innerText()).resolves.toMatch(/not valid JSON/);
+    await expect(page.locator('#lesson-title').innerText()).resolves.toBe(
+      'Smooth reward: pathwise beats REINFORCE',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a lesson at 768 × 1024 after its check', async () => {
+    const { page, errors } = await app.open('lessons.html#lesson=corridor', TALL);
+    const v = await predictAndRun(page, 'half');
+    expect(v.head).toBe('✗ Not quite');
+    expect(errors).toEqual([]);
+    await shot(page, 'corridor-768');
+    await page.close();
+  });
+});
