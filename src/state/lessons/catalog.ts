@@ -120,7 +120,7 @@ export const LESSONS: readonly Lesson[] = [
     ],
     runSummary: `2 agents (learned V, none) × ${GRIDWORLD_PRESET.seeds} seeds × ${GRIDWORLD_PRESET.episodes} episodes`,
     explanation:
-      'G − V(s) is the advantage: how much better this episode went than usual from that state. Without V every action on a path that happened to reach the goal is reinforced, and every action on a path into a pit is punished, in proportion to the whole return; the updates are large and noisy and at α = 0.5 they often push the policy into the pits for good. With V(s) the updates shrink as the value is learned, so the same α gives a steady climb.',
+      'G − V(s) is the advantage: how much better this episode went than usual from that state. Without V every action on a path that happened to reach the goal is reinforced, and every action on a path into a pit is punished, in proportion to the whole return; the updates are large and noisy, so at α = 0.5 the agent learns slower and its runs scatter more widely. With V(s) the updates shrink to the surprise in each return as the value is learned, so the same α gives a steadier, faster climb.',
     links: [playground('Open this comparison in the playground', GRIDWORLD_PRESET)],
   },
   {

@@ -74,12 +74,14 @@ export function checkGridworld(m: GridworldMeasurement): Finding {
   const n = m.withV.mean.length;
   const c = compareArms(m.withV, m.withoutV, n - 50, n, 0.1);
   const len = compareArms(m.lengthWithV, m.lengthWithoutV, 0, n, Infinity);
+  const all = compareArms(m.withV, m.withoutV, 0, n, Infinity);
   const outcome = c.outcome === 'a' ? 'helps' : c.outcome === 'b' ? 'hurts' : c.outcome;
   return {
     outcome,
     shows:
       armsText(c, `mean return over the last 50 episodes`, 'with V(s)', 'without') +
-      `; mean episode length over all ${n} episodes ${fmt(len.a.mean)} with V(s), ${fmt(len.b.mean)} without.`,
+      `; mean episode length over all ${n} episodes ${fmt(len.a.mean)} with V(s), ${fmt(len.b.mean)} without; ` +
+      `spread of the return across seeds (mean per-episode SE) ${fmt(all.a.se, 2)} with V(s), ${fmt(all.b.se, 2)} without.`,
   };
 }
 
