@@ -12,6 +12,7 @@ import { workerJobRunner } from './app/lab/workerJobs';
 import { ESTIMATOR_COLORS, toCss } from './render/colors';
 import { RenderPacer } from './render/RenderPacer';
 import { LabStage } from './render/lab/LabStage';
+import { isHidden } from './state/classroom';
 import { createLabStore } from './state/labStore';
 import { syncLabHash } from './state/labUrl';
 import { mountLab } from './ui/lab/mountLab';
@@ -67,10 +68,16 @@ async function start(): Promise<void> {
   );
   app.canvas.setAttribute('role', 'img');
   stage.appendChild(app.canvas);
+  // clicks on the plots set k and the race start, unless a classroom link hid those controls
+  const locked = (id: string) => isHidden('lab', store.getState().classroom, id);
   const view = new LabStage({
-    pickK: (k) => store.getState().setConfig({ k: Math.round(k * 100) / 100 }),
-    pickStart: (mu, sigma) =>
-      store.getState().setConfig({ mu0: Math.round(mu * 100) / 100, sigma0: Math.round(sigma * 100) / 100 }),
+    pickK: (k) => {
+      if (!locked('k')) store.getState().setConfig({ k: Math.round(k * 100) / 100 });
+    },
+    pickStart: (mu, sigma) => {
+      if (locked('race-start')) return;
+      store.getState().setConfig({ mu0: Math.round(mu * 100) / 100, sigma0: Math.round(sigma * 100) / 100 });
+    },
   });
   app.stage.addChild(view.root);
 

@@ -169,6 +169,17 @@ export function parseHide(
   };
 }
 
+/**
+ * Whether the control `id` is hidden in `classroom` (itself or its whole section): for the few ways to change
+ * a setting without its control (clicks on a plot, keyboard shortcuts), which must respect the teacher too.
+ */
+export function isHidden(page: ClassroomPage, classroom: ClassroomState | null, id: string): boolean {
+  if (!classroom) return false;
+  if (classroom.hidden.includes(id)) return true;
+  const section = hideableOf(page).find((s) => s.controls.some((c) => c.id === id));
+  return section !== undefined && classroom.hidden.includes(section.id);
+}
+
 /** Canonical order and no duplicates: the ids of `ids` that the page knows. */
 export function canonicalHidden(page: ClassroomPage, ids: readonly string[]): string[] {
   return hideableIds(page).filter((id) => ids.includes(id));

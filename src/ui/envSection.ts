@@ -4,6 +4,7 @@
  */
 import { gridPresets, findGridPreset } from '../../envs/gridworld/presets';
 import { runEnvIds, type RunEnvId } from '../algos/config';
+import { isHidden } from '../state/classroom';
 import type { PlaygroundStore } from '../state/store';
 import { hideable } from './classroom';
 import { el, Scope } from './dom';
@@ -34,7 +35,8 @@ function mapField(store: PlaygroundStore): Field {
       // Custom: start from the current layout as text and open the editor.
       const text = findGridPreset(s.config.map)?.map ?? s.config.map;
       s.setConfig({ map: text });
-      s.setView({ editing: true });
+      // (not when a classroom link hid the editor)
+      if (!isHidden('playground', s.classroom, 'map-editor')) s.setView({ editing: true });
     },
   });
   scope.add(() => select.dispose());

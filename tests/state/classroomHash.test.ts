@@ -4,7 +4,13 @@
 // `hide=<estimators>` links still hide estimators.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/algos/config';
-import { hideableIds, LAB_HIDEABLE, parseHide, PLAYGROUND_HIDEABLE } from '../../src/state/classroom';
+import {
+  hideableIds,
+  isHidden,
+  LAB_HIDEABLE,
+  parseHide,
+  PLAYGROUND_HIDEABLE,
+} from '../../src/state/classroom';
 import { defaultLabConfig } from '../../src/state/labConfig';
 import { createLabStore } from '../../src/state/labStore';
 import { readLabHash, restoreLabSetup, syncLabHash, writeLabHash } from '../../src/state/labUrl';
@@ -221,5 +227,17 @@ describe('lab classroom links', () => {
     expect(host.location.hash).toBe('#f=z%5E2&mu=0.5&hide=mu');
     expect(store.getState().config.sigma).toBe(1);
     stop();
+  });
+});
+
+describe('isHidden', () => {
+  it('a control is hidden by its own id or its whole section', () => {
+    const c = { hidden: ['race', 'k'], setup: '' };
+    expect(isHidden('lab', c, 'k')).toBe(true);
+    expect(isHidden('lab', c, 'race-start')).toBe(true);
+    expect(isHidden('lab', c, 'mu')).toBe(false);
+    expect(isHidden('lab', null, 'k')).toBe(false);
+    expect(isHidden('playground', { hidden: ['agent'], setup: '' }, 'baseline')).toBe(true);
+    expect(isHidden('playground', { hidden: ['agent'], setup: '' }, 'speed')).toBe(false);
   });
 });
