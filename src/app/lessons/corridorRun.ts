@@ -5,6 +5,7 @@
  */
 import { createRun } from '../../algos/run';
 import { EPISODE_END } from '../../algos/trainer';
+import { MomentSums } from '../../algos/trainReport';
 import { TabularEvaluator } from '../../algos/exact/tabular';
 import { CORRIDOR_OPTIMUM } from '../../state/lessons/checks';
 import { CORRIDOR_PRESET } from '../../state/lessons/presets';
@@ -38,8 +39,7 @@ export async function runCorridor(
   episodes: number = CORRIDOR_PRESET.episodes,
 ): Promise<LessonResult> {
   const base = { ...CORRIDOR_PRESET.config, seed: ctl.seed ?? CORRIDOR_PRESET.config.seed };
-  const sum = new Float64Array(episodes);
-  const sumSq = new Float64Array(episodes);
+  const sums = new MomentSums(episodes);
   const probs = new Float64Array(2);
   const finalProbRight: number[] = [];
   for (let r = 0; r < seeds; r++) {
@@ -51,21 +51,12 @@ export async function runCorridor(
     for (let e = 0; e < episodes; e++) {
       while (!(trainer.step() & EPISODE_END));
       if (trainer.error) throw new Error(`seed ${base.seed + r}, episode ${e + 1}: ${trainer.error}`);
-      const p = run.policy.probsInto(0, probs)[1];
-      sum[e] += p;
-      sumSq[e] += p * p;
+      sums.add(e, run.policy.probsInto(0, probs)[1]);
     }
     finalProbRight.push(run.policy.probsInto(0, probs)[1]);
     ctl.onProgress?.((r + 1) / seeds);
   }
-  // mean_e = Σp/R, se_e = √(((Σp² − R·mean²)/(R − 1))/R)
-  const probRight: SeriesStats = { mean: [], se: [] };
-  for (let e = 0; e < episodes; e++) {
-    const m = sum[e] / seeds;
-    const v = seeds > 1 ? Math.max(0, (sumSq[e] - seeds * m * m) / (seeds - 1)) : 0;
-    (probRight.mean as number[]).push(m);
-    (probRight.se as number[]).push(Math.sqrt(v / seeds));
-  }
+  const probRight: SeriesStats = sums.stats(seeds);
   const learned = meanAndSe(finalProbRight).mean;
   const measurement: CorridorMeasurement = {
     kind: 'corridor',

@@ -6,6 +6,7 @@
  */
 import { lessonById } from './catalog';
 import { LESSON_IDS, type LessonId } from './types';
+import { clip } from '../hashPairs';
 
 /** The storage key (the version is part of it, and is stored too). */
 export const PROGRESS_KEY = 'gradient-wars.lessons.v1';
@@ -108,8 +109,4 @@ export function writeProgress(storage: ProgressStorage | null, progress: Progres
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -5,6 +5,7 @@
  */
 import { lessonById } from './catalog';
 import type { LessonId } from './types';
+import { clip } from '../hashPairs';
 
 /** Where the page is. */
 export type Route = { page: 'list' } | { page: 'lesson'; id: LessonId };
@@ -40,8 +41,4 @@ export function readRoute(hash: string): ReadRoute {
 /** The hash of a route (with `#`; the list's is empty). */
 export function writeRoute(route: Route): string {
   return route.page === 'list' ? '' : `#lesson=${route.id}`;
-}
-
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
