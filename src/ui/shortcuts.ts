@@ -10,6 +10,7 @@
  */
 import { baselineKinds, type BaselineKind } from '../algos/baselines';
 import type { EstimatorKind } from '../algos/config';
+import { isHidden } from '../state/classroom';
 import type { PlaygroundStore } from '../state/store';
 import { HelpOverlay, type ShortcutHelp } from './helpOverlay';
 import { baselineLabels } from './labels';
@@ -105,15 +106,25 @@ export function nextBaseline(current: BaselineKind, estimator: EstimatorKind): B
   return cycle[(cycle.indexOf(current) + 1) % cycle.length];
 }
 
-/** The playground's shortcuts on `store`; `openHelp` shows the help overlay. */
+/** What a shortcut says when a classroom link hides the control it stands for (nothing changes). */
+export function hiddenByClassroom(what: string): string {
+  return `${what} is hidden by this classroom link`;
+}
+
+/**
+ * The playground's shortcuts on `store`; `openHelp` shows the help overlay. A classroom link that hides a
+ * control also switches off its key (the Run section: Space, →, r; the baseline menu: b).
+ */
 export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void): Shortcut[] {
   const state = () => store.getState();
+  const hidden = (id: string) => isHidden('playground', state().classroom, id);
   return [
     {
       keys: ['Space'],
       match: [' '],
       action: 'Play or pause training',
       run: () => {
+        if (hidden('run')) return hiddenByClassroom('Play');
         state().togglePlaying();
         return state().playing ? 'Playing' : 'Paused';
       },
@@ -123,6 +134,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
       match: ['ArrowRight'],
       action: 'Step: run to the next update, then pause',
       run: () => {
+        if (hidden('run')) return hiddenByClassroom('Step');
         state().requestStep();
         return 'Stepped to the next update (paused)';
       },
@@ -132,6 +144,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
       match: ['r', 'R'],
       action: 'Reset: start over with the same seed',
       run: () => {
+        if (hidden('run')) return hiddenByClassroom('Reset');
         state().reset();
         return `Reset (seed ${state().config.seed})`;
       },
@@ -141,6 +154,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
       match: ['b', 'B'],
       action: 'Next baseline (score-function estimator; the run keeps going)',
       run: () => {
+        if (hidden('baseline')) return hiddenByClassroom('The baseline');
         const { config } = state();
         const next = nextBaseline(config.baseline, config.estimator);
         if (next === null)

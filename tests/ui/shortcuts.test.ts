@@ -138,6 +138,23 @@ describe('the playground shortcuts on a store', () => {
     expect(said).toEqual([]);
   });
 
+  it('a classroom link that hides the Run section or the baseline switches their keys off, and says so', () => {
+    store.getState().setClassroom({ hidden: ['run', 'baseline'], setup: '' });
+    const before = store.getState().config;
+    for (const k of [' ', 'ArrowRight', 'r', 'b']) press(document.body, k);
+    expect(store.getState()).toMatchObject({ playing: false, runId: 0, stepRequests: 0, config: before });
+    expect(said).toEqual([
+      'Play is hidden by this classroom link',
+      'Step is hidden by this classroom link',
+      'Reset is hidden by this classroom link',
+      'The baseline is hidden by this classroom link',
+    ]);
+    // hiding only the seed leaves these keys alone
+    store.getState().setClassroom({ hidden: ['seed'], setup: '' });
+    press(document.body, 'b');
+    expect(store.getState().config.baseline).toBe('ema');
+  });
+
   it('Space on a focused button is left to the button (one press, one action)', () => {
     const button = document.createElement('button');
     document.body.append(button);
@@ -168,6 +185,26 @@ describe('the lab shortcuts', () => {
     expect(run('g')).toBe('Gradient component ∂/∂μ');
     expect(run('r')).toBe('Replaying the race');
     expect(replays).toBe(1);
+  });
+
+  it('keys of controls a classroom link hides do nothing', () => {
+    const store = createLabStore();
+    store.getState().setClassroom({ hidden: ['race', 'seed', 'variance'], setup: '' });
+    let replays = 0;
+    const list = labShortcuts(
+      store,
+      () => replays++,
+      () => undefined,
+    );
+    const run = (key: string) => list.find((s) => s.match.includes(key))!.run();
+    const before = store.getState().config;
+    expect([run('r'), run('n'), run('g')]).toEqual([
+      'The race is hidden by this classroom link',
+      'The seed is hidden by this classroom link',
+      'The gradient component is hidden by this classroom link',
+    ]);
+    expect(store.getState().config).toBe(before);
+    expect(replays).toBe(0);
   });
 });
 
