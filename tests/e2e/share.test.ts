@@ -95,13 +95,13 @@ describe('classroom links', () => {
       expect(await p.locator(`#${id}`).isVisible(), id).toBe(false);
     }
     expect(await p.locator('#section-compare').isVisible()).toBe(false);
+    await shot(p, 'classroom-playground');
     const reached = await tabIds(p, 60);
     expect(reached).toContain('cfg-baseline');
     expect(reached).toContain('btn-restore-setup');
     for (const id of ['cfg-lr', 'cfg-lr-log', 'cfg-seed', 'cmp-enabled', 'btn-copy-link']) {
       expect(reached).not.toContain(id);
     }
-    await shot(p, 'classroom-playground');
 
     // the student changes visible controls; the link keeps the teacher's setup; Restore brings it back
     await p.getByLabel('Baseline', { exact: true }).selectOption('none');
@@ -147,12 +147,12 @@ describe('classroom links', () => {
     for (const id of ['lab-mu', 'lab-mu-range', 'lab-lr', 'lab-mu0', 'lab-replay', 'btn-copy-link']) {
       expect(await p.locator(`#${id}`).isVisible(), id).toBe(false);
     }
+    await shot(p, 'classroom-lab');
     const reached = await tabIds(p, 50);
     expect(reached).toContain('lab-sigma');
     for (const id of ['lab-mu', 'lab-mu-range', 'lab-lr', 'lab-mu0', 'lab-replay']) {
       expect(reached).not.toContain(id);
     }
-    await shot(p, 'classroom-lab');
     const sigma = p.getByLabel('σ (standard deviation)', { exact: true });
     await sigma.fill('2');
     await sigma.press('Enter');
