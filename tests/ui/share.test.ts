@@ -16,10 +16,13 @@ import { byButton, byLabel, click, type } from './helpers';
 
 class FakeStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
+  /** Thrown by setItem when set (a full storage). */
+  failWrite: Error | null = null;
   getItem(key: string): string | null {
     return this.data.get(key) ?? null;
   }
   setItem(key: string, value: string): void {
+    if (this.failWrite) throw this.failWrite;
     this.data.set(key, value);
   }
 }
@@ -247,5 +250,30 @@ describe('saved experiments', () => {
       'small steps',
       'broken',
     ]);
+  });
+
+  it('an old version is migrated and written back when the panel opens', () => {
+    storage.data.set(EXPERIMENTS_KEY, JSON.stringify({ 'from v1': '#env=bandit&seed=8' }));
+    mount();
+    expect(JSON.parse(storage.data.get(EXPERIMENTS_KEY)!)).toEqual({
+      version: 2,
+      experiments: [{ name: 'from v1', page: 'playground', hash: '#env=bandit&seed=8', savedAt: null }],
+    });
+    expect(document.getElementById('exp-list-playground')!.textContent).toContain('from v1');
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('a full storage says so where the user looks; the list and the store are unchanged', () => {
+    mount();
+    storage.failWrite = Object.assign(new Error('The quota has been exceeded.'), {
+      name: 'QuotaExceededError',
+    });
+    type(byLabel('Experiment name'), 'too much');
+    document.querySelector('form.exp-form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(store.getState().notices.map((n) => [n.level, n.text])).toEqual([
+      ['error', "Not saved: the browser's storage is full."],
+    ]);
+    expect(document.getElementById('exp-list-playground')!.textContent).not.toContain('too much');
+    expect(byLabel('Experiment name').value).toBe('too much');
   });
 });
