@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLesson } from '../../src/app/lessons/experiments';
 import { corridorExactJ } from '../../src/app/lessons/corridorRun';
+import { gridVarianceOverPolicies, traceCovariance } from '../../src/app/lessons/gridVariance';
 import { runSeeds } from '../../src/app/multiSeed/runSeeds';
 import { CORRIDOR_OPTIMUM, findingOf } from '../../src/state/lessons/checks';
 import type { LessonId } from '../../src/state/lessons/types';
@@ -67,6 +68,16 @@ describe('the numbers behind the verdicts', () => {
     // the pathwise agent on the step never moves: the same return distribution throughout, P(a > 1) = 0.159
     const last = m.stepPathwise.mean.slice(-50).reduce((a, b) => a + b, 0) / 50;
     expect(Math.abs(last - 0.1587)).toBeLessThan(0.05);
+  });
+
+  it('gridworld: tr Cov of K rows is the closed form, and V(s) cuts the gradient variance at the same policies', async () => {
+    // rows (1, 0), (−1, 0), (0, 2), (0, −2): mean 0, Σ‖g‖² = 10, tr Ĉov = 10/3
+    const g = Float64Array.from([1, 0, -1, 0, 0, 2, 0, -2]);
+    expect(traceCovariance(g, 4, 2).variance).toBeCloseTo(10 / 3, 14);
+    for (const seed of [1, 101, 202]) {
+      const v = await gridVarianceOverPolicies(seed);
+      expect(v.withoutV.variance - v.withV.variance).toBeGreaterThan(2 * (v.withV.se + v.withoutV.se));
+    }
   });
 
   it('cancels with an AbortError', async () => {

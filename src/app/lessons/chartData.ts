@@ -16,6 +16,8 @@ export interface LessonLine {
   style: 'normal' | 'faint' | 'dashed';
   x: number[];
   y: number[];
+  /** An interval drawn as a band around y (learning curves: ± 2 SE bounds). */
+  band?: { lo: number[]; hi: number[] };
 }
 
 /** A lesson chart. */
@@ -47,9 +49,20 @@ export function smoothedCurve(s: SeriesStats, w: number): { x: number[]; y: numb
   return { x, y };
 }
 
-/** A learning-curve line of one arm, smoothed over `w` episodes. */
+/**
+ * A learning-curve line of one arm, smoothed over `w` episodes, with the band ȳ_e ± 2·s̄e_e where s̄e_e is the
+ * same moving average of the per-episode SEs: an upper bound on the SE of ȳ_e (as in the checks' windowMean).
+ */
 export function armLine(label: string, role: LineRole, s: SeriesStats, w: number): LessonLine {
-  return { label, role, style: 'normal', ...smoothedCurve(s, w) };
+  const m = smoothedCurve(s, w);
+  const se = smoothedCurve({ mean: s.se, se: s.se }, w).y;
+  return {
+    label,
+    role,
+    style: 'normal',
+    ...m,
+    band: { lo: m.y.map((y, i) => y - 2 * se[i]), hi: m.y.map((y, i) => y + 2 * se[i]) },
+  };
 }
 
 /** A horizontal reference line at `y` across episodes 1..n. */

@@ -11,7 +11,10 @@ import { CORRIDOR_OPTIMUM } from '../../state/lessons/checks';
 import { CORRIDOR_PRESET } from '../../state/lessons/presets';
 import { meanAndSe } from '../../state/lessons/stats';
 import type { CorridorMeasurement, SeriesStats } from '../../state/lessons/types';
-import { referenceLine, type LessonChart } from './chartData';
+import { armLine, referenceLine, type LessonChart } from './chartData';
+
+/** Episodes in the moving average of the chart. */
+const SMOOTH = 20;
 import type { LessonResult, RunControl } from './experiments';
 
 /** Resolves after the browser (or Node) has had a turn. */
@@ -65,14 +68,13 @@ export async function runCorridor(
     jLearned: corridorExactJ(learned),
     jOptimal: corridorExactJ(CORRIDOR_OPTIMUM),
   };
-  const x = probRight.mean.map((_, e) => e + 1);
   const chart: LessonChart = {
-    title: `π(right) during training (mean of ${seeds} seeds)`,
+    title: `π(right) during training (mean of ${seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
     xLabel: 'episode',
     yLabel: 'π(right)',
     yRange: [0, 1],
     lines: [
-      { label: 'learned π(right)', role: 'A', style: 'normal', x, y: [...probRight.mean] },
+      armLine('learned π(right)', 'A', probRight, SMOOTH),
       referenceLine('optimum 2 − √2', CORRIDOR_OPTIMUM, episodes),
     ],
   };

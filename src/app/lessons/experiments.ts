@@ -18,6 +18,7 @@ import type { LessonId, Measurement, SeriesStats } from '../../state/lessons/typ
 import { armLine, type LessonChart } from './chartData';
 import { runCorridor } from './corridorRun';
 import { measureBatchSizes, measureCosVariances } from './gaussianRuns';
+import { gridVarianceOverPolicies } from './gridVariance';
 
 /** One arm's report, as far as the lessons read it (the CLI's `train --json` metrics). */
 export interface ArmReport {
@@ -95,7 +96,7 @@ export async function runLesson(
       return {
         measurement: { kind: id, withBaseline, withoutBaseline },
         chart: {
-          title: `% optimal action (mean of ${BANDIT_PRESET.seeds} seeds, ${SMOOTH}-step average)`,
+          title: `% optimal action (mean of ${BANDIT_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-step average)`,
           xLabel: 'step',
           yLabel: '% optimal',
           yPercent: true,
@@ -110,18 +111,21 @@ export async function runLesson(
     case 'corridor':
       return runCorridor(ctl);
     case 'gridworld-baseline': {
-      const { A, B } = await train(runner, GRIDWORLD_PRESET, ctl);
+      const { A, B } = await train(runner, GRIDWORLD_PRESET, ctl, 0, 0.9);
+      const gradVariance = await gridVarianceOverPolicies(ctl.seed, ctl.signal);
+      ctl.onProgress?.(1);
       const m = {
         kind: id,
         withV: A.metrics.return,
         withoutV: B.metrics.return,
         lengthWithV: need(A.metrics.length, 'episode lengths'),
         lengthWithoutV: need(B.metrics.length, 'episode lengths'),
+        gradVariance,
       } as const;
       return {
         measurement: m,
         chart: {
-          title: `Return per episode (mean of ${GRIDWORLD_PRESET.seeds} seeds, ${SMOOTH}-episode average)`,
+          title: `Return per episode (mean of ${GRIDWORLD_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
           xLabel: 'episode',
           yLabel: 'return',
           lines: [
@@ -136,7 +140,7 @@ export async function runLesson(
       return {
         measurement: { kind: id, pathwise: A.metrics.return, reinforce: B.metrics.return },
         chart: {
-          title: `Return per episode, r(a) = −(a − 2)² (mean of ${SMOOTH_PRESET.seeds} seeds, ${SMOOTH}-episode average)`,
+          title: `Return per episode, r(a) = −(a − 2)² (mean of ${SMOOTH_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
           xLabel: 'episode',
           yLabel: 'return',
           lines: [
@@ -153,7 +157,7 @@ export async function runLesson(
       return {
         measurement: { kind: id, cos, stepPathwise: A.metrics.return, stepReinforce: B.metrics.return },
         chart: {
-          title: `Step reward r(a) = [a > 1]: return per episode (mean of ${STEP_PRESET.seeds} seeds, ${SMOOTH}-episode average)`,
+          title: `Step reward r(a) = [a > 1]: return per episode (mean of ${STEP_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
           xLabel: 'episode',
           yLabel: 'return',
           lines: [

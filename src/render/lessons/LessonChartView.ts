@@ -1,7 +1,8 @@
 /**
  * A lesson's result chart: the plain {@link LessonChart} a run produced (src/app/lessons/chartData.ts) drawn with
- * the playground's {@link LineChart} (axes, nice ticks, legend, hover readout). Colours: arm A Okabe–Ito blue,
- * arm B vermillion, exact/reference lines near-black dashed, estimators in the lab's colours.
+ * the playground's {@link LineChart} (axes, nice ticks, legend, hover readout; learning curves as bands).
+ * Colours: arm A Okabe–Ito blue, arm B vermillion, exact/reference lines near-black dashed, estimators in the
+ * lab's colours.
  */
 import { Container } from 'pixi.js';
 import { Series } from '../../app/Series';
@@ -43,20 +44,35 @@ export class LessonChartView {
         yScale: data.yScale,
         yPercent: data.yPercent,
         yRange: data.yRange,
-        lines: data.lines.map((l) => {
-          const n = l.x.length;
-          const series = new Series(Math.max(4, n + (n % 2)));
-          for (let i = 0; i < n; i++) series.push(l.x[i], l.y[i]);
-          return {
+        lines: data.lines
+          .filter((l) => !l.band)
+          .map((l) => {
+            const n = l.x.length;
+            const series = new Series(Math.max(4, n + (n % 2)));
+            for (let i = 0; i < n; i++) series.push(l.x[i], l.y[i]);
+            return {
+              label: l.label,
+              group: l.group,
+              groupColor: l.group ? ROLE_COLORS[l.role] : undefined,
+              color: ROLE_COLORS[l.role],
+              style: l.style,
+              series,
+              legendWhenEmpty: true,
+            };
+          }),
+        bands: data.lines
+          .filter((l) => l.band)
+          .map((l) => ({
             label: l.label,
-            group: l.group,
-            groupColor: l.group ? ROLE_COLORS[l.role] : undefined,
             color: ROLE_COLORS[l.role],
-            style: l.style,
-            series,
-            legendWhenEmpty: true,
-          };
-        }),
+            dashed: l.style === 'dashed',
+            band: {
+              x: Float64Array.from(l.x),
+              mean: Float64Array.from(l.y),
+              lo: Float64Array.from(l.band!.lo),
+              hi: Float64Array.from(l.band!.hi),
+            },
+          })),
       };
     }
     this.chart.rebuild(this.spec, this.width, this.height);

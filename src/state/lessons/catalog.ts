@@ -120,7 +120,7 @@ export const LESSONS: readonly Lesson[] = [
     ],
     runSummary: `2 agents (learned V, none) × ${GRIDWORLD_PRESET.seeds} seeds × ${GRIDWORLD_PRESET.episodes} episodes`,
     explanation:
-      'G − V(s) is the advantage: how much better this episode went than usual from that state. Without V every action on a path that happened to reach the goal is reinforced, and every action on a path into a pit is punished, in proportion to the whole return; the updates are large and noisy, so at α = 0.5 the agent learns slower and its runs scatter more widely. With V(s) the updates shrink to the surprise in each return as the value is learned, so the same α gives a steadier, faster climb.',
+      'G − V(s) is the advantage: how much better this episode went than usual from that state. Without V every action on a path that happened to reach the goal is reinforced, and every action on a path into a pit is punished, in proportion to the whole return; the updates are large and noisy. With V(s) each update is scaled by the surprise in the return, so at the same policy the gradient estimate has several times less variance, and the same α gives a steadier, faster climb.',
     links: [playground('Open this comparison in the playground', GRIDWORLD_PRESET)],
   },
   {

@@ -23,9 +23,11 @@ import type {
   CorridorMeasurement,
   FailsMeasurement,
   Finding,
+  GridGradientVariance,
   GridworldMeasurement,
   Measurement,
   SmoothMeasurement,
+  VarianceEstimate,
   Verdict,
 } from './types';
 
@@ -74,15 +76,23 @@ export function checkGridworld(m: GridworldMeasurement): Finding {
   const n = m.withV.mean.length;
   const c = compareArms(m.withV, m.withoutV, n - 50, n, 0.1);
   const len = compareArms(m.lengthWithV, m.lengthWithoutV, 0, n, Infinity);
-  const all = compareArms(m.withV, m.withoutV, 0, n, Infinity);
   const outcome = c.outcome === 'a' ? 'helps' : c.outcome === 'b' ? 'hurts' : c.outcome;
   return {
     outcome,
     shows:
       armsText(c, `mean return over the last 50 episodes`, 'with V(s)', 'without') +
-      `; mean episode length over all ${n} episodes ${fmt(len.a.mean)} with V(s), ${fmt(len.b.mean)} without; ` +
-      `spread of the return across seeds (mean per-episode SE) ${fmt(all.a.se, 2)} with V(s), ${fmt(all.b.se, 2)} without.`,
+      `; mean episode length over all ${n} episodes ${fmt(len.a.mean)} with V(s), ${fmt(len.b.mean)} without.` +
+      gradText(m.gradVariance),
   };
+}
+
+function gradText(g: GridGradientVariance | undefined): string {
+  if (!g) return '';
+  const w = (v: VarianceEstimate) => pm({ mean: v.variance, se: v.se });
+  return (
+    ` Gradient variance tr Cov[ĝ] at the same ${g.policies} policies (after ${g.afterEpisodes} episodes): ` +
+    `${w(g.withV)} with V(s), ${w(g.withoutV)} without.`
+  );
 }
 
 /** Lesson 4: mean return over all episodes, pathwise against REINFORCE. */

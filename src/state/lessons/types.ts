@@ -89,6 +89,18 @@ export interface GridworldMeasurement {
   /** Episode length per episode, same runs. */
   lengthWithV: SeriesStats;
   lengthWithoutV: SeriesStats;
+  /** tr Cov of the gradient estimate at the same policies with and without V(s) (absent: not measured). */
+  gradVariance?: GridGradientVariance;
+}
+
+/** Gradient variance with and without V(s), averaged over several policies (SE across them). */
+export interface GridGradientVariance {
+  withV: VarianceEstimate;
+  withoutV: VarianceEstimate;
+  /** How many policies (seeds). */
+  policies: number;
+  /** Episodes each policy was trained before measuring. */
+  afterEpisodes: number;
 }
 
 /** Lesson 4: return per episode of the pathwise (A) and the REINFORCE (B) agent on a smooth reward. */
