@@ -26,6 +26,8 @@ describe('mountUi', () => {
       'section-view',
       'section-experiments',
       'section-share',
+      'section-multiseed',
+      'section-export',
     ]);
     expect(document.querySelectorAll('h1')).toHaveLength(1);
     ui.dispose();
