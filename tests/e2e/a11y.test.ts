@@ -92,14 +92,23 @@ describe('axe-core audit (WCAG 2.x A/AA): no serious or critical violations', ()
     await page.close();
   });
 
-  it('playground: Compare A/B on, a notice shown and the run paused after a step', async () => {
-    const { page, errors } = await app.open('#env=short-corridor&seed=4&lr=banana');
+  it('playground: Compare A/B on and the run paused after a step (Explain panel)', async () => {
+    const { page, errors } = await app.open('#env=short-corridor&seed=4');
     await page.getByLabel('Compare A/B').check();
     await page.getByRole('button', { name: 'Step' }).click();
-    await expect.poll(() => page.locator('.notice').count()).toBeGreaterThan(0);
     expectClean('compare', await audit(page));
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('playground and lab: the messages list with notices from a malformed link', async () => {
+    for (const path of ['#env=bandit&lr=banana', 'lab.html#mu=banana']) {
+      const { page, errors } = await app.open(path);
+      await expect.poll(() => page.locator('.notice').count()).toBeGreaterThan(0);
+      expectClean(`notices on ${path}`, await audit(page));
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('playground: the keyboard-shortcuts dialog open', async () => {
