@@ -100,6 +100,7 @@ describe('the lessons in Chromium', () => {
       /done: the run contradicted your prediction/,
     );
     await expect(page.locator('.lessons-progress').innerText()).resolves.toBe('1 of 6 lessons done.');
+    await shot(page, 'list-progress');
     // Try again forgets the lesson
     await page.getByRole('link', { name: /^1\. / }).click();
     await page.click('#btn-again');
