@@ -6,7 +6,7 @@
  * A classroom link carries the configuration plus `hide=`; while the student changes visible controls the
  * page keeps the teacher's setup (the link's own settings) so "Restore the teacher's setup" can reapply it.
  */
-import { clip } from './hashPairs';
+import { clip, encode } from './hashPairs';
 
 /** One control (or a whole section) a teacher can hide. */
 export interface Hideable {
@@ -183,4 +183,36 @@ export function isHidden(page: ClassroomPage, classroom: ClassroomState | null, 
 /** Canonical order and no duplicates: the ids of `ids` that the page knows. */
 export function canonicalHidden(page: ClassroomPage, ids: readonly string[]): string[] {
   return hideableIds(page).filter((id) => ids.includes(id));
+}
+
+/**
+ * The classroom's part of a link after the page's own settings `own`: `hide=<ids>` and, when the settings
+ * differ from the teacher's, `setup=<the teacher's settings>`. No classroom: `own` unchanged.
+ */
+export function withClassroom(own: string, classroom: ClassroomState | null): string {
+  if (!classroom || classroom.hidden.length === 0) return own;
+  const hide = `hide=${encode(classroom.hidden.join(','))}`;
+  return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
+}
+
+/**
+ * The classroom a link describes: its `hidden` ids and the teacher's setup, which is the `setup=` value
+ * (read with the page's reader, `readSetup`, whose complaints are prefixed "setup: ") or else the link's own
+ * settings `own`. A `setup=` without hidden ids is reported and ignored.
+ */
+export function classroomOf(
+  hidden: string[],
+  setup: string | undefined,
+  own: string,
+  readSetup: (setup: string) => { own: string; errors: string[] },
+  errors: string[],
+): ClassroomState | null {
+  if (hidden.length === 0) {
+    if (setup !== undefined) errors.push('setup: only used together with hide (ignored)');
+    return null;
+  }
+  if (setup === undefined) return { hidden, setup: own };
+  const inner = readSetup(setup);
+  errors.push(...inner.errors.map((e) => (e.startsWith('setup: ') ? e : `setup: ${e}`)));
+  return { hidden, setup: inner.own };
 }

@@ -9,7 +9,7 @@
  * something. Old links listed hidden estimators in `hide=`: such names are still read as estimators.
  */
 import { LAB_ESTIMATORS } from '../algos/lab/estimators';
-import { parseHide, type ClassroomState } from './classroom';
+import { classroomOf, parseHide, withClassroom, type ClassroomState } from './classroom';
 import { clip, encode, splitPairs, type HashHost } from './hashPairs';
 import {
   checkLabConfig,
@@ -71,18 +71,16 @@ function readLink(hash: string, nested: boolean): LabHashState {
     }
   }
   errors.push(...checkLabConfig(config));
-  let classroom: ClassroomState | null = null;
-  if (hidden.length > 0) {
-    let own = writeLabHash(config);
-    if (setup !== undefined) {
-      const inner = readLink(setup, true);
-      errors.push(...inner.errors.map((e) => (e.startsWith('setup: ') ? e : `setup: ${e}`)));
-      own = writeLabHash(inner.config);
-    }
-    classroom = { hidden, setup: own };
-  } else if (setup !== undefined) {
-    errors.push('setup: only used together with hide (ignored)');
-  }
+  const classroom = classroomOf(
+    hidden,
+    setup,
+    writeLabHash(config),
+    (text) => {
+      const inner = readLink(text, true);
+      return { own: writeLabHash(inner.config), errors: inner.errors };
+    },
+    errors,
+  );
   return { config, classroom, errors };
 }
 
@@ -91,9 +89,7 @@ export function writeLabHash(config: LabConfig, classroom: ClassroomState | null
   const own = labEntries(config)
     .map(([k, v]) => `${k === 'hide' ? ESTIMATORS_KEY : k}=${encode(v)}`)
     .join('&');
-  if (!classroom || classroom.hidden.length === 0) return own;
-  const hide = `hide=${encode(classroom.hidden.join(','))}`;
-  return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
+  return withClassroom(own, classroom);
 }
 
 /** The hash (with `#`) that describes the lab store now. */

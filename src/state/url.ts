@@ -25,7 +25,7 @@ import {
 import { parseMap } from '../../envs/gridworld/parseMap';
 import { findGridPreset } from '../../envs/gridworld/presets';
 import type { CompareOverrides, CompareState, Playground, PlaygroundStore } from './store';
-import { parseHide, type ClassroomState } from './classroom';
+import { classroomOf, parseHide, withClassroom, type ClassroomState } from './classroom';
 import { clip, encode, splitPairs, type HashHost } from './hashPairs';
 import { checkCell, defaultLinkView, readViewPair, viewEntries, type LinkView } from './viewHash';
 
@@ -105,18 +105,16 @@ function readLink(hash: string, nested: boolean): HashState {
     delete b.estimator;
   }
   const compare = bGiven || enabled ? { enabled, b } : defaultCompare();
-  let classroom: ClassroomState | null = null;
-  if (hidden.length > 0) {
-    let own = writeHash(config, compare, view);
-    if (setup !== undefined) {
-      const inner = readLink(setup, true);
-      errors.push(...inner.errors.map((e) => (e.startsWith('setup: ') ? e : `setup: ${e}`)));
-      own = writeHash(inner.config, inner.compare, inner.view);
-    }
-    classroom = { hidden, setup: own };
-  } else if (setup !== undefined) {
-    errors.push('setup: only used together with hide (ignored)');
-  }
+  const classroom = classroomOf(
+    hidden,
+    setup,
+    writeHash(config, compare, view),
+    (text) => {
+      const inner = readLink(text, true);
+      return { own: writeHash(inner.config, inner.compare, inner.view), errors: inner.errors };
+    },
+    errors,
+  );
   return { config, compare, view, classroom, errors };
 }
 
@@ -140,10 +138,7 @@ export function writeHash(
     }
   }
   for (const [k, v] of viewEntries(view, config)) parts.push(`${k}=${encode(v)}`);
-  const own = parts.join('&');
-  if (!classroom || classroom.hidden.length === 0) return own;
-  const hide = `hide=${encode(classroom.hidden.join(','))}`;
-  return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
+  return withClassroom(parts.join('&'), classroom);
 }
 
 /** The store's link view. */
