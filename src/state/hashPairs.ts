@@ -69,3 +69,48 @@ export function clip(s: string): string {
   const short = s.length > 40 ? `${s.slice(0, 37)}...` : s;
   return Array.from(short, (c) => (c < ' ' || c === '\u007f' ? '?' : c)).join('');
 }
+
+/** What {@link syncLink} needs of a page. */
+export interface LinkSync {
+  /** Applies a hash read from the address bar (validated by the page's reader). */
+  apply(hash: string): void;
+  /** The hash (with `#`) that describes the page now. */
+  current(): string;
+  /** Calls `changed` whenever something in the link may have changed; returns the unsubscribers. */
+  watch(changed: () => void): (() => void)[];
+}
+
+/**
+ * Keeps a page and `location.hash` in step: applies the current hash now and on every `hashchange`, and
+ * rewrites the hash with `history.replaceState` when the page changes (at most once per `delayMs`: a dragged
+ * slider must not call replaceState dozens of times a second, browsers throttle it). Returns a stopper.
+ */
+export function syncLink(host: HashHost, page: LinkSync, delayMs: number): () => void {
+  let written = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const hash = page.current();
+    if (hash === host.location.hash) return;
+    written = hash;
+    host.history.replaceState(null, '', hash);
+  };
+  const apply = () => {
+    if (host.location.hash === written) return;
+    page.apply(host.location.hash);
+    write();
+  };
+  if (host.location.hash.length > 1) apply();
+  else write();
+  const writeSoon = () => {
+    if (timer === undefined) timer = setTimeout(write, delayMs);
+  };
+  host.addEventListener('hashchange', apply);
+  const stops = page.watch(writeSoon);
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    host.removeEventListener('hashchange', apply);
+    for (const stop of stops) stop();
+  };
+}

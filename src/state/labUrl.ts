@@ -10,7 +10,7 @@
  */
 import { LAB_ESTIMATORS } from '../algos/lab/estimators';
 import { classroomOf, parseHide, withClassroom, type ClassroomState } from './classroom';
-import { clip, encode, splitPairs, type HashHost } from './hashPairs';
+import { clip, encode, splitPairs, syncLink, type HashHost } from './hashPairs';
 import {
   checkLabConfig,
   defaultLabConfig,
@@ -120,31 +120,16 @@ export function restoreLabSetup(store: LabStore): void {
  * ignored parts) and rewrites it with `replaceState` when the config changes (debounced). Returns a stopper.
  */
 export function syncLabHash(store: LabStore, host: HashHost, delayMs = 300): () => void {
-  let written = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const hash = labHashOf(store);
-    if (hash === host.location.hash) return;
-    written = hash;
-    host.history.replaceState(null, '', hash);
-  };
-  const apply = () => {
-    if (host.location.hash === written) return;
-    applyLabLink(store, host.location.hash);
-    write();
-  };
-  if (host.location.hash.length > 1) apply();
-  else write();
-  const writeSoon = () => {
-    if (timer === undefined) timer = setTimeout(write, delayMs);
-  };
-  host.addEventListener('hashchange', apply);
-  const stops = [store.subscribe((s) => s.config, writeSoon), store.subscribe((s) => s.classroom, writeSoon)];
-  return () => {
-    if (timer !== undefined) clearTimeout(timer);
-    host.removeEventListener('hashchange', apply);
-    for (const stop of stops) stop();
-  };
+  return syncLink(
+    host,
+    {
+      apply: (hash) => applyLabLink(store, hash),
+      current: () => labHashOf(store),
+      watch: (changed) => [
+        store.subscribe((s) => s.config, changed),
+        store.subscribe((s) => s.classroom, changed),
+      ],
+    },
+    delayMs,
+  );
 }

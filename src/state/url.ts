@@ -26,7 +26,7 @@ import { parseMap } from '../../envs/gridworld/parseMap';
 import { findGridPreset } from '../../envs/gridworld/presets';
 import type { CompareOverrides, CompareState, Playground, PlaygroundStore } from './store';
 import { classroomOf, parseHide, withClassroom, type ClassroomState } from './classroom';
-import { clip, encode, splitPairs, type HashHost } from './hashPairs';
+import { clip, encode, splitPairs, syncLink, type HashHost } from './hashPairs';
 import { checkCell, defaultLinkView, readViewPair, viewEntries, type LinkView } from './viewHash';
 
 export type { HashHost } from './hashPairs';
@@ -181,44 +181,25 @@ export function restoreSetup(store: PlaygroundStore): void {
 /**
  * Keeps the store and the hash in step: applies the current hash to the store now and on every `hashchange`
  * (reporting ignored parts as one warning notice), and rewrites the hash with `history.replaceState` when the
- * config or compare settings change (at most once per `delayMs`). Returns a function that stops both.
+ * config, compare settings, view or classroom change (at most once per `delayMs`). Returns a stopper.
  */
 export function syncHash(store: PlaygroundStore, host: HashHost, delayMs = 300): () => void {
-  let written = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const apply = () => {
-    if (host.location.hash === written) return;
-    applyLink(store, host.location.hash);
-    write();
-  };
-  const write = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    const hash = hashOf(store);
-    if (hash === host.location.hash) return;
-    written = hash;
-    host.history.replaceState(null, '', hash);
-  };
-  if (host.location.hash.length > 1) apply();
-  else write();
-  // Debounced: a dragged slider must not call replaceState dozens of times a second (browsers throttle it).
-  const writeSoon = () => {
-    if (timer === undefined) timer = setTimeout(write, delayMs);
-  };
-  host.addEventListener('hashchange', apply);
-  const stops = [
-    store.subscribe((s) => s.config, writeSoon),
-    store.subscribe((s) => s.compare, writeSoon),
-    store.subscribe((s) => s.view, writeSoon),
-    store.subscribe((s) => s.speed, writeSoon),
-    store.subscribe((s) => s.playing, writeSoon),
-    store.subscribe((s) => s.classroom, writeSoon),
-  ];
-  return () => {
-    if (timer !== undefined) clearTimeout(timer);
-    host.removeEventListener('hashchange', apply);
-    for (const stop of stops) stop();
-  };
+  return syncLink(
+    host,
+    {
+      apply: (hash) => applyLink(store, hash),
+      current: () => hashOf(store),
+      watch: (changed) => [
+        store.subscribe((s) => s.config, changed),
+        store.subscribe((s) => s.compare, changed),
+        store.subscribe((s) => s.view, changed),
+        store.subscribe((s) => s.speed, changed),
+        store.subscribe((s) => s.playing, changed),
+        store.subscribe((s) => s.classroom, changed),
+      ],
+    },
+    delayMs,
+  );
 }
 
 /** Puts a read config, compare settings and view into the store with its ordinary actions. */
