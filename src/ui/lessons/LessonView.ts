@@ -61,7 +61,10 @@ export function mountLessonView(
   for (const r of radios) scope.listen(r.input, 'change', () => (lock.disabled = false));
   scope.listen(lock, 'click', () => {
     const chosen = radios.find((r) => r.input.checked);
-    if (chosen) store.getState().predict(id, chosen.input.value);
+    if (!chosen) return;
+    store.getState().predict(id, chosen.input.value);
+    // the lock button is hidden now: keep keyboard users moving forward
+    runBtn.focus();
   });
 
   // --- run
