@@ -19,6 +19,11 @@ import { baselineLabels } from './labels';
 export interface Shortcut extends ShortcutHelp {
   /** `KeyboardEvent.key` values (case-sensitive; list both cases for letters). */
   match: readonly string[];
+  /**
+   * The control the key stands for and the key in `aria-keyshortcuts` syntax (`Space`, `ArrowRight`, `R`):
+   * {@link mountShortcuts} puts the attribute on that element, so assistive technology announces the key there.
+   */
+  control?: { id: string; aria: string };
   /** Runs the action; returns the text to announce ('' for none). */
   run(): string;
 }
@@ -122,6 +127,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
     {
       keys: ['Space'],
       match: [' '],
+      control: { id: 'btn-play', aria: 'Space' },
       action: 'Play or pause training',
       run: () => {
         if (hidden('run')) return hiddenByClassroom('Play');
@@ -132,6 +138,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
     {
       keys: ['→'],
       match: ['ArrowRight'],
+      control: { id: 'btn-step', aria: 'ArrowRight' },
       action: 'Step: run to the next update, then pause',
       run: () => {
         if (hidden('run')) return hiddenByClassroom('Step');
@@ -142,6 +149,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
     {
       keys: ['r'],
       match: ['r', 'R'],
+      control: { id: 'btn-reset', aria: 'R' },
       action: 'Reset: start over with the same seed',
       run: () => {
         if (hidden('run')) return hiddenByClassroom('Reset');
@@ -152,6 +160,7 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
     {
       keys: ['b'],
       match: ['b', 'B'],
+      control: { id: 'cfg-baseline', aria: 'B' },
       action: 'Next baseline (score-function estimator; the run keeps going)',
       run: () => {
         if (hidden('baseline')) return hiddenByClassroom('The baseline');
@@ -181,8 +190,8 @@ export const SHORTCUT_NOTE =
   'focused button presses that button. Esc closes this dialog.';
 
 /**
- * Mounts a page's shortcuts: the "Keyboard shortcuts" button (appended to `header`), its dialog, and the keys
- * on `document` (off while the dialog is open). `make` builds the list given a function that opens the help;
+ * Mounts a page's shortcuts: the "Keyboard shortcuts" button (appended to `header`), its dialog, the keys
+ * on `document` (off while the dialog is open) and `aria-keyshortcuts` on the controls they stand for. `make` builds the list given a function that opens the help;
  * `announce` receives each shortcut's effect. Returns the cleanup.
  */
 export function mountShortcuts(
@@ -193,9 +202,17 @@ export function mountShortcuts(
   const shortcuts = make(() => help.open());
   const help = new HelpOverlay({ shortcuts, note: SHORTCUT_NOTE });
   header.append(help.button);
+  const marked: HTMLElement[] = [];
+  for (const s of shortcuts) {
+    const target = s.control ? document.getElementById(s.control.id) : null;
+    if (!target || !s.control) continue;
+    target.setAttribute('aria-keyshortcuts', s.control.aria);
+    marked.push(target);
+  }
   const unbind = bindShortcuts(document, shortcuts, announce, () => !help.isOpen);
   return () => {
     unbind();
+    for (const m of marked) m.removeAttribute('aria-keyshortcuts');
     help.dispose();
   };
 }

@@ -123,6 +123,13 @@ describe('playground shortcuts', () => {
     // the header button: keyboard-activated, closed with the Close button, focus back on the button
     const button = page.getByRole('button', { name: /Keyboard shortcuts/ });
     expect(await button.getAttribute('aria-keyshortcuts')).toBe('Shift+?');
+    const keysOf = (sel: string) => page.locator(sel).getAttribute('aria-keyshortcuts');
+    expect(await Promise.all(['#btn-play', '#btn-step', '#btn-reset', '#cfg-baseline'].map(keysOf))).toEqual([
+      'Space',
+      'ArrowRight',
+      'R',
+      'B',
+    ]);
     await button.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -167,6 +174,12 @@ describe('lab shortcuts', () => {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await dialog.locator('kbd').allInnerTexts()).toEqual(['r', 'n', 'g', '?']);
+    const keysOf = (sel: string) => page.locator(sel).getAttribute('aria-keyshortcuts');
+    expect(await Promise.all(['#lab-replay', '#lab-new-seed', '#lab-param'].map(keysOf))).toEqual([
+      'R',
+      'N',
+      'G',
+    ]);
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await focusedId(page)).toBe('help-button');

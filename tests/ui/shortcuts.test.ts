@@ -234,11 +234,14 @@ describe('the help overlay', () => {
     const play = document.createElement('button');
     document.body.append(header, play);
     const said: string[] = [];
+    play.id = 'btn-play';
     const dispose = mountShortcuts(
       header,
       (open) => playgroundShortcuts(store, open),
       (t) => said.push(t),
     );
+    // the control a key stands for carries it in aria-keyshortcuts (controls not on the page are skipped)
+    expect(play.getAttribute('aria-keyshortcuts')).toBe('Space');
     const button = header.querySelector('button')!;
     const dialog = document.querySelector('dialog')!;
     button.focus();
@@ -258,5 +261,6 @@ describe('the help overlay', () => {
     expect(document.activeElement).toBe(play);
     dispose();
     expect(header.children).toHaveLength(0);
+    expect(play.hasAttribute('aria-keyshortcuts')).toBe(false);
   });
 });

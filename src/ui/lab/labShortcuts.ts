@@ -19,6 +19,7 @@ export function labShortcuts(store: LabStore, replay: () => void, openHelp: () =
     {
       keys: ['r'],
       match: ['r', 'R'],
+      control: { id: 'lab-replay', aria: 'R' },
       action: 'Replay the optimisation race from the start',
       run: () => {
         if (hidden('race')) return hiddenByClassroom('The race');
@@ -29,6 +30,7 @@ export function labShortcuts(store: LabStore, replay: () => void, openHelp: () =
     {
       keys: ['n'],
       match: ['n', 'N'],
+      control: { id: 'lab-new-seed', aria: 'N' },
       action: 'New seed: draw a fresh set of samples',
       run: () => {
         if (hidden('seed')) return hiddenByClassroom('The seed');
@@ -39,6 +41,7 @@ export function labShortcuts(store: LabStore, replay: () => void, openHelp: () =
     {
       keys: ['g'],
       match: ['g', 'G'],
+      control: { id: 'lab-param', aria: 'G' },
       action: 'Switch the variance panels between ∂/∂μ and ∂/∂σ',
       run: () => {
         if (hidden('param')) return hiddenByClassroom('The gradient component');
