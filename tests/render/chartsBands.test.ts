@@ -47,7 +47,12 @@ const overlays = [overlay(0, true, false), overlay(2, false, true)];
 
 describe('chartSpecs with overlays', () => {
   it('bandit: every overlay on the return chart, those with % optimal on the second chart', () => {
-    const env = { kind: 'bandit', means: new Float64Array(2), optimalArm: 0, probs: new Float64Array(2) };
+    const env = {
+      kind: 'bandit' as const,
+      means: new Float64Array(2),
+      optimalArm: 0,
+      probs: new Float64Array(2),
+    };
     const specs = chartSpecs(frameOf({ ...env, lastAction: -1, lastReward: 0 }), overlays);
     expect(specs[0].spec.bands!.map((b) => [b.label, b.color, b.dashed])).toEqual([
       ['run 0', agentColor(0), false],
