@@ -195,6 +195,11 @@ export function withClassroom(own: string, classroom: ClassroomState | null): st
   return classroom.setup === own ? `${own}&${hide}` : `${own}&${hide}&setup=${encode(classroom.setup)}`;
 }
 
+/** A page's settings `own` as a classroom link hiding `hidden` (the settings are the teacher's setup). */
+export function classroomLink(own: string, hidden: readonly string[]): string {
+  return withClassroom(own, hidden.length > 0 ? { hidden: [...hidden], setup: own } : null);
+}
+
 /**
  * The classroom a link describes: its `hidden` ids and the teacher's setup, which is the `setup=` value
  * (read with the page's reader, `readSetup`, whose complaints are prefixed "setup: ") or else the link's own

@@ -29,11 +29,6 @@ export interface ControlsOptions {
   copy?: (text: string) => Promise<void>;
 }
 
-/** The page's address without its hash (`about:blank` style hosts give an empty string). */
-function pageUrl(): string {
-  return typeof location === 'undefined' ? '' : location.href.split('#')[0];
-}
-
 /** All controls, mounted into `parent` as `div.controls`. */
 export class Controls {
   /** The container of the sections. */
@@ -65,12 +60,9 @@ export class Controls {
       mountShareSection(this.root, {
         page: 'playground',
         copy: options.copy,
-        link: (hidden) => {
+        settings: () => {
           const s = store.getState();
-          const view = linkViewOf(s);
-          const own = writeHash(s.config, s.compare, view);
-          const classroom = hidden.length > 0 ? { hidden: [...hidden], setup: own } : null;
-          return `${pageUrl()}#${writeHash(s.config, s.compare, view, classroom)}`;
+          return writeHash(s.config, s.compare, linkViewOf(s));
         },
       }),
     );

@@ -4,7 +4,7 @@
  * link". Copying uses the Clipboard API; whatever happens, the link is also shown selected in a read-only
  * field (the fallback when the browser refuses), and the result is announced to screen readers.
  */
-import { hideableOf, type ClassroomPage, type HideableSection } from '../state/classroom';
+import { classroomLink, hideableOf, type ClassroomPage, type HideableSection } from '../state/classroom';
 import { hideable, SHARE_ID } from './classroom';
 import { el, Scope } from './dom';
 
@@ -12,8 +12,8 @@ import { el, Scope } from './dom';
 export interface ShareOptions {
   /** Which registry of hideable controls to offer. */
   page: ClassroomPage;
-  /** The full link (URL with hash) of the page now, hiding `hidden` (none: the plain link). */
-  link(hidden: readonly string[]): string;
+  /** The page's settings now as a hash without `#` (`env=bandit&seed=1`; ../state/url.ts, labUrl.ts). */
+  settings(): string;
   /** Writes text to the clipboard (default: `navigator.clipboard.writeText`); may reject. */
   copy?: (text: string) => Promise<void>;
 }
@@ -94,7 +94,7 @@ export function mountShareSection(parent: HTMLElement, o: ShareOptions): () => v
     return ids;
   };
   const share = async (hidden: readonly string[], what: string) => {
-    const text = o.link(hidden);
+    const text = `${location.href.split('#')[0]}#${classroomLink(o.settings(), hidden)}`;
     output.value = text;
     outputRow.hidden = false;
     output.focus();

@@ -36,11 +36,7 @@ export function mountLabShare(sidebar: HTMLElement, store: LabStore, o: LabShare
     mountShareSection(sidebar, {
       page: 'lab',
       copy: o.copy,
-      link: (hidden) => {
-        const config = store.getState().config;
-        const classroom = hidden.length > 0 ? { hidden: [...hidden], setup: writeLabHash(config) } : null;
-        return `${location.href.split('#')[0]}#${writeLabHash(config, classroom)}`;
-      },
+      settings: () => writeLabHash(store.getState().config),
     }),
   );
   scope.add(mountClassroom(sidebar, store, () => restoreLabSetup(store)));
