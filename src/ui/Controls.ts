@@ -1,20 +1,20 @@
 /**
  * The sidebar's controls, in order: (the classroom banner when a classroom link is open), Run, (an optional
  * slot, e.g. the Explain panel), Environment, Agent, Compare (A/B), View, Saved experiments and Share. Every
- * control has a visible label, is reachable by keyboard, reads the store and
- * calls store actions — nothing else (HOUSE-STYLE §2, §5).
+ * control has a visible label, is reachable by keyboard, reads the store and calls store actions — nothing
+ * else (HOUSE-STYLE §2, §5).
  */
-import { hashOf, restoreSetup, applyLink, linkViewOf, writeHash } from '../state/url';
 import { checkSavedHash, type KeyValueStorage } from '../state/experiments';
 import type { PlaygroundStore } from '../state/store';
+import { applyLink, hashOf, linkViewOf, restoreSetup, writeHash } from '../state/url';
 import { mountAgentSection } from './agentSection';
 import { mountClassroom } from './classroom';
-import { browserStorage, mountExperimentsSection } from './experimentsSection';
-import { mountShareSection } from './shareSection';
 import { mountCompareSection } from './compareSection';
 import { el, Scope } from './dom';
 import { mountEnvSection } from './envSection';
+import { browserStorage, mountExperimentsSection } from './experimentsSection';
 import { mountRunSection } from './runSection';
+import { mountShareSection } from './shareSection';
 import { mountViewSection } from './viewSection';
 
 /** Options of {@link Controls}. */
