@@ -26,7 +26,7 @@ const countWorkers = () => {
       w.live++;
       w.made++;
     }
-    terminate(): void {
+    override terminate(): void {
       if (!this.gone) w.live--;
       this.gone = true;
       super.terminate();
