@@ -172,16 +172,21 @@ export function playgroundShortcuts(store: PlaygroundStore, openHelp: () => void
         return `Baseline: ${baselineLabels[next]}`;
       },
     },
-    {
-      keys: ['?'],
-      match: ['?'],
-      action: 'Show this list of shortcuts',
-      run: () => {
-        openHelp();
-        return '';
-      },
-    },
+    helpShortcut(openHelp),
   ];
+}
+
+/** The "?" key of every page: opens the help overlay (announces nothing; the dialog speaks for itself). */
+export function helpShortcut(openHelp: () => void): Shortcut {
+  return {
+    keys: ['?'],
+    match: ['?'],
+    action: 'Show this list of shortcuts',
+    run: () => {
+      openHelp();
+      return '';
+    },
+  };
 }
 
 /** Note shown in every help overlay. */

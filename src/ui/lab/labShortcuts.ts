@@ -6,7 +6,7 @@
 import { isHidden } from '../../state/classroom';
 import type { LabStore } from '../../state/labStore';
 import { nextSeed } from '../../state/store';
-import { hiddenByClassroom, type Shortcut } from '../shortcuts';
+import { helpShortcut, hiddenByClassroom, type Shortcut } from '../shortcuts';
 
 /**
  * The lab's shortcuts on `store`; `replay` restarts the race animation, `openHelp` shows the help. A classroom
@@ -50,14 +50,6 @@ export function labShortcuts(store: LabStore, replay: () => void, openHelp: () =
         return `Gradient component ∂/∂${param === 'mu' ? 'μ' : 'σ'}`;
       },
     },
-    {
-      keys: ['?'],
-      match: ['?'],
-      action: 'Show this list of shortcuts',
-      run: () => {
-        openHelp();
-        return '';
-      },
-    },
+    helpShortcut(openHelp),
   ];
 }
