@@ -121,7 +121,9 @@ export function mountExperimentsSection(parent: HTMLElement, o: ExperimentsOptio
         }),
         act('Rename', 'Rename', () => startRename(li, e)),
         act('Delete', 'Delete', () => {
-          if (mutate((l) => without(l, o.page, e.name))) o.notify('info', `Deleted “${e.name}”.`);
+          if (!mutate((l) => without(l, o.page, e.name))) return;
+          o.notify('info', `Deleted “${e.name}”.`);
+          nameInput.focus();
         }),
       ]),
     ]);
@@ -135,15 +137,21 @@ export function mountExperimentsSection(parent: HTMLElement, o: ExperimentsOptio
         type: 'text',
         maxlength: MAX_NAME_LENGTH,
         value: e.name,
-        'aria-label': `New name for “${e.name}”`,
       },
     });
+    // back on the item's Rename button afterwards, so keyboard users stay where they were
+    const refocus = (name: string) =>
+      list.querySelector<HTMLButtonElement>(`button[aria-label="Rename “${CSS.escape(name)}”"]`)?.focus();
     const done = (ok: boolean) => {
-      if (!ok) return render(loadExperiments(storage, o.check).experiments);
-      mutate((l) => {
+      if (!ok) {
+        render(loadExperiments(storage, o.check).experiments);
+        return refocus(e.name);
+      }
+      const ren = mutate((l) => {
         const r = renamed(l, o.page, e.name, input.value);
         return 'error' in r ? `Not renamed: ${r.error}.` : r.experiments;
       });
+      if (ren) refocus(input.value.trim());
     };
     input.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') done(true);
@@ -153,7 +161,10 @@ export function mountExperimentsSection(parent: HTMLElement, o: ExperimentsOptio
     const cancel = el('button', { class: 'btn btn-small', text: 'Cancel', attrs: { type: 'button' } });
     okBtn.addEventListener('click', () => done(true));
     cancel.addEventListener('click', () => done(false));
-    li.replaceChildren(el('div', { class: 'exp-row' }, [input, okBtn, cancel]));
+    li.replaceChildren(
+      el('label', { class: 'exp-rename-label', text: `New name for “${e.name}”`, attrs: { for: input.id } }),
+      el('div', { class: 'exp-row' }, [input, okBtn, cancel]),
+    );
     input.focus();
     input.select();
   };

@@ -276,4 +276,25 @@ describe('saved experiments', () => {
     expect(document.getElementById('exp-list-playground')!.textContent).not.toContain('too much');
     expect(byLabel('Experiment name').value).toBe('too much');
   });
+
+  it('rename by keyboard: a taken name is refused with a notice, Enter renames, focus returns to the item', () => {
+    storage.data.set(
+      EXPERIMENTS_KEY,
+      JSON.stringify({ one: '#env=bandit&seed=1', two: '#env=bandit&seed=2' }),
+    );
+    mount();
+    click(byButton('Rename “one”'));
+    const input = byLabel<HTMLInputElement>('New name for “one”');
+    expect(document.activeElement).toBe(input);
+    const enter = () => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    input.value = 'two';
+    enter();
+    expect(store.getState().notices.at(-1)?.text).toBe('Not renamed: "two" is already taken.');
+    input.value = 'first';
+    enter();
+    const list = document.getElementById('exp-list-playground')!;
+    expect([...list.querySelectorAll('.exp-name')].map((n) => n.textContent)).toEqual(['first', 'two']);
+    expect(document.activeElement).toBe(byButton('Rename “first”'));
+    expect(JSON.parse(storage.data.get(EXPERIMENTS_KEY)!).experiments[0].name).toBe('first');
+  });
 });
