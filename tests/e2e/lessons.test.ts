@@ -128,6 +128,12 @@ describe('the lessons in Chromium', () => {
     await expect.poll(() => page.locator('.lesson-item').count()).toBe(6);
     await page.goForward();
     await expect.poll(() => page.locator('#lesson-title').innerText()).toBe('The stochastic optimum');
+    // the skip link focuses the main area and leaves the lesson's URL alone
+    await page.locator('a.skip-link').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(page.url()).toMatch(/#lesson=corridor$/);
+    await expect(page.locator('#notices').isHidden()).resolves.toBe(true);
     await page.close();
     const bad = await app.open('lessons.html#lesson=no-such-lesson', VIEW);
     await expect(bad.page.locator('.lesson-item').count()).resolves.toBe(6);

@@ -7,7 +7,7 @@ import '../styles.css';
 import './lessons.css';
 import type { LessonsStore } from '../../state/lessons/lessonsStore';
 import { lessonById } from '../../state/lessons/catalog';
-import { el, Scope } from '../dom';
+import { el, Scope, wireSkipLink } from '../dom';
 import { Notices } from '../Notices';
 import { siteNav } from '../siteNav';
 import { lessonList } from './LessonList';
@@ -32,6 +32,8 @@ export function mountLessons(root: HTMLElement, store: LessonsStore, actions: Le
   const column = el('div', { class: 'lessons-column' });
   const main = el('main', { id: 'main', class: 'lessons-main' }, [column]);
   root.replaceChildren(header, main);
+  // the skip link focuses main without touching the hash (which names the lesson)
+  scope.add(wireSkipLink(main));
   const notices = new Notices(column, store);
   scope.add(() => notices.dispose());
   const content = el('div', { id: 'lesson-content' });
