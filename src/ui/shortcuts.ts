@@ -196,7 +196,7 @@ export const SHORTCUT_NOTE =
 
 /**
  * Mounts a page's shortcuts: the "Keyboard shortcuts" button (appended to `header`), its dialog, the keys
- * on `document` (off while the dialog is open) and `aria-keyshortcuts` on the controls they stand for. `make` builds the list given a function that opens the help;
+ * on `document` (off while a dialog is open) and `aria-keyshortcuts` on the controls they stand for. `make` builds the list given a function that opens the help;
  * `announce` receives each shortcut's effect. Returns the cleanup.
  */
 export function mountShortcuts(
@@ -214,7 +214,13 @@ export function mountShortcuts(
     target.setAttribute('aria-keyshortcuts', s.control.aria);
     marked.push(target);
   }
-  const unbind = bindShortcuts(document, shortcuts, announce, () => !help.isOpen);
+  // off while any dialog is open (this help, or another page dialog): the keys belong to the dialog then
+  const unbind = bindShortcuts(
+    document,
+    shortcuts,
+    announce,
+    () => document.querySelector('dialog[open]') === null,
+  );
   return () => {
     unbind();
     for (const m of marked) m.removeAttribute('aria-keyshortcuts');
