@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSweep, train } from '../../src/cli/train';
-import { shotsDir, startApp, type AppHandle } from './harness';
+import { fillField, multiSeedState, shotsDir, startApp, type AppHandle } from './harness';
 
 let app: AppHandle;
 beforeAll(async () => {
@@ -19,24 +19,6 @@ afterAll(async () => {
 });
 
 type Flags = [string, string][];
-
-const state = (page: Page) =>
-  page.evaluate(() => {
-    const gw = (window as unknown as { gradientWars: { store: { getState(): { multiSeed: unknown } } } })
-      .gradientWars;
-    return gw.store.getState().multiSeed as {
-      running: boolean;
-      overlays: { label: string; imported: boolean }[];
-      exportMessage: string | null;
-      exportError: string | null;
-    };
-  });
-
-async function setField(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 async function download(page: Page, button: string): Promise<{ name: string; data: Buffer }> {
@@ -49,11 +31,13 @@ async function download(page: Page, button: string): Promise<{ name: string; dat
 }
 
 async function runSeedsInPage(page: Page, seeds: number, episodes: number): Promise<void> {
-  await setField(page, 'Seeds', String(seeds));
-  await setField(page, 'Episodes', String(episodes));
+  await fillField(page, 'Seeds', String(seeds));
+  await fillField(page, 'Episodes', String(episodes));
   await page.getByRole('button', { name: `Run ${seeds} seeds` }).click();
   await expect
-    .poll(async () => (await state(page)).overlays.filter((o) => !o.imported).length, { timeout: 90_000 })
+    .poll(async () => (await multiSeedState(page)).overlays.filter((o) => !o.imported).length, {
+      timeout: 90_000,
+    })
     .toBeGreaterThan(0);
 }
 
@@ -174,7 +158,7 @@ describe('CSV, PNG and import', () => {
     await page.getByRole('button', { name: 'Clear bands' }).click();
     await page.getByLabel('Import JSON').setInputFiles(file);
     await expect
-      .poll(async () => (await state(page)).overlays)
+      .poll(async () => (await multiSeedState(page)).overlays)
       .toEqual([
         {
           id: expect.any(Number),
@@ -193,9 +177,9 @@ describe('CSV, PNG and import', () => {
     await expect
       .poll(() => page.locator('#ex-error').innerText())
       .toBe('export-broken.json was not imported: run.runs must be a whole number of at least 1.');
-    expect((await state(page)).overlays).toHaveLength(1);
+    expect((await multiSeedState(page)).overlays).toHaveLength(1);
     await page.getByRole('button', { name: /^Remove / }).click();
-    await expect.poll(async () => (await state(page)).overlays).toEqual([]);
+    await expect.poll(async () => (await multiSeedState(page)).overlays).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -79,3 +79,26 @@ export async function inkFraction(page: Page): Promise<number> {
     return ink / n;
   }, png.toString('base64'));
 }
+
+/** Types `value` into the control labelled exactly `label` and leaves it (Tab), as a person commits a field. */
+export async function fillField(page: Page, label: string, value: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+/** The playground store's multi-seed/export state (plain data; src/state/store.ts `multiSeed`). */
+export function multiSeedState(page: Page): Promise<{
+  running: boolean;
+  done: number;
+  total: number;
+  overlays: { id: number; label: string; imported: boolean }[];
+  exportMessage: string | null;
+  exportError: string | null;
+}> {
+  return page.evaluate(() => {
+    const gw = (window as unknown as { gradientWars: { store: { getState(): { multiSeed: unknown } } } })
+      .gradientWars;
+    return gw.store.getState().multiSeed as never;
+  });
+}

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shotsDir, startApp, type AppHandle } from './harness';
+import { fillField, multiSeedState, shotsDir, startApp, type AppHandle } from './harness';
 
 let app: AppHandle;
 beforeAll(async () => {
@@ -44,19 +44,6 @@ async function openCounting(hash: string, size: { width: number; height: number 
 
 const workers = (page: Page) =>
   page.evaluate(() => (window as unknown as { __workers: { live: number; made: number } }).__workers);
-const multiSeed = (page: Page) =>
-  page.evaluate(() => {
-    const gw = (window as unknown as { gradientWars: { store: { getState(): { multiSeed: unknown } } } })
-      .gradientWars;
-    return gw.store.getState().multiSeed as { running: boolean; done: number; overlays: { label: string }[] };
-  });
-
-async function setField(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(value);
-  await input.press('Tab');
-}
-
 describe('multi-seed runs', () => {
   it('the progress bar advances; Cancel terminates the workers and leaves no bands', async () => {
     // 1000 seeds × 20 000 episodes of the four rooms: minutes of work, so Cancel comes long before the end
@@ -64,12 +51,12 @@ describe('multi-seed runs', () => {
       width: 768,
       height: 1024,
     });
-    await setField(page, 'Seeds', '1000');
-    await setField(page, 'Episodes', '20000');
+    await fillField(page, 'Seeds', '1000');
+    await fillField(page, 'Episodes', '20000');
     await page.getByRole('button', { name: 'Run 1 000 seeds' }).click();
     const text = page.locator('#ms-progress-text');
     await expect
-      .poll(async () => (await multiSeed(page)).done, { timeout: 60_000 })
+      .poll(async () => (await multiSeedState(page)).done, { timeout: 60_000 })
       .toBeGreaterThanOrEqual(2);
     const first = await page.locator('#ms-progress-bar').evaluate((b: HTMLProgressElement) => b.value);
     await expect
@@ -86,12 +73,12 @@ describe('multi-seed runs', () => {
     await page.screenshot({ path: resolve(shotsDir, 'multiseed-running-768.png') });
 
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(async () => (await multiSeed(page)).running).toBe(false);
+    await expect.poll(async () => (await multiSeedState(page)).running).toBe(false);
     expect((await workers(page)).live).toBe(0);
     expect(await page.locator('#ms-progress').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Cancel' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Run 1 000 seeds' }).isEnabled()).toBe(true);
-    expect((await multiSeed(page)).overlays).toEqual([]);
+    expect((await multiSeedState(page)).overlays).toEqual([]);
     expect(await page.locator('#ms-error').innerText()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
@@ -105,13 +92,13 @@ describe('multi-seed runs', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(800);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await setField(page, 'Seeds', '30');
-    await setField(page, 'Episodes', '600');
+    await fillField(page, 'Seeds', '30');
+    await fillField(page, 'Episodes', '600');
     const before = await page.locator('canvas').screenshot();
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Run 30 seeds' }).click();
-    await expect.poll(async () => (await multiSeed(page)).overlays.length, { timeout: 60_000 }).toBe(2);
-    expect((await multiSeed(page)).overlays.map((o) => o.label)).toEqual([
+    await expect.poll(async () => (await multiSeedState(page)).overlays.length, { timeout: 60_000 }).toBe(2);
+    expect((await multiSeedState(page)).overlays.map((o) => o.label)).toEqual([
       'A · 30 seeds (95% CI)',
       'B · 30 seeds (95% CI)',
     ]);
@@ -123,7 +110,7 @@ describe('multi-seed runs', () => {
     await page.screenshot({ path: resolve(shotsDir, 'multiseed-bands-1280.png') });
     // Clear bands removes them again
     await page.getByRole('button', { name: 'Clear bands' }).click();
-    await expect.poll(async () => (await multiSeed(page)).overlays.length).toBe(0);
+    await expect.poll(async () => (await multiSeedState(page)).overlays.length).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -141,12 +128,12 @@ describe('multi-seed runs', () => {
         .getState()
         .setConfig({ reward: 'a +* 2' }),
     );
-    await setField(page, 'Seeds', '2');
-    await setField(page, 'Episodes', '10');
+    await fillField(page, 'Seeds', '2');
+    await fillField(page, 'Episodes', '10');
     await page.getByRole('button', { name: 'Run 2 seeds' }).click();
     await expect.poll(() => page.locator('#ms-error').innerText(), { timeout: 30_000 }).not.toBe('');
     expect((await workers(page)).live).toBe(0);
-    expect((await multiSeed(page)).running).toBe(false);
+    expect((await multiSeedState(page)).running).toBe(false);
     expect(errors.filter((e) => !/reward/.test(e))).toEqual([]);
     await page.close();
   });
