@@ -23,24 +23,10 @@ import {
   restoreSetup,
   syncHash,
   writeHash,
-  type HashHost,
 } from '../../src/state/url';
 import { defaultLinkView, type LinkView } from '../../src/state/viewHash';
 import { LAB_ESTIMATORS } from '../../src/algos/lab/estimators';
-
-function fakeHost(hash = ''): HashHost & { fire(): void } {
-  const listeners = new Set<() => void>();
-  const host = {
-    location: { hash },
-    history: {
-      replaceState: vi.fn((_d: unknown, _u: string, url?: string) => void (host.location.hash = url ?? '')),
-    },
-    addEventListener: (_t: 'hashchange', l: () => void) => void listeners.add(l),
-    removeEventListener: (_t: 'hashchange', l: () => void) => void listeners.delete(l),
-    fire: () => listeners.forEach((l) => l()),
-  };
-  return host;
-}
+import { fakeHost } from './fakeHost';
 
 afterEach(() => vi.useRealTimers());
 

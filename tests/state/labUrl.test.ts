@@ -12,7 +12,7 @@ import {
 } from '../../src/state/labConfig';
 import { createLabStore } from '../../src/state/labStore';
 import { readLabHash, syncLabHash, writeLabHash } from '../../src/state/labUrl';
-import type { HashHost } from '../../src/state/url';
+import { fakeHost } from './fakeHost';
 
 function expectValid(c: LabConfig): void {
   for (const f of labFields) {
@@ -110,20 +110,6 @@ describe('lab links', () => {
     }
   });
 });
-
-function fakeHost(hash = ''): HashHost & { fire(): void } {
-  const listeners = new Set<() => void>();
-  const host = {
-    location: { hash },
-    history: {
-      replaceState: vi.fn((_d: unknown, _u: string, url?: string) => void (host.location.hash = url ?? '')),
-    },
-    addEventListener: (_t: 'hashchange', l: () => void) => void listeners.add(l),
-    removeEventListener: (_t: 'hashchange', l: () => void) => void listeners.delete(l),
-    fire: () => listeners.forEach((l) => l()),
-  };
-  return host;
-}
 
 describe('syncLabHash', () => {
   it('applies the hash on load, reports what it ignored, and writes changes back (debounced)', () => {

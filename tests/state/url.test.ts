@@ -11,7 +11,8 @@ import {
   type RunConfig,
 } from '../../src/algos/config';
 import { createPlaygroundStore, type CompareState } from '../../src/state/store';
-import { defaultCompare, readHash, syncHash, writeHash, type HashHost } from '../../src/state/url';
+import { defaultCompare, readHash, syncHash, writeHash } from '../../src/state/url';
+import { fakeHost } from './fakeHost';
 
 /** Every field of `c` passes the schema, and the combination is runnable. */
 function expectValid(c: RunConfig): void {
@@ -196,20 +197,6 @@ describe('hostile hashes', () => {
 
 describe('syncHash', () => {
   afterEach(() => vi.useRealTimers());
-
-  function fakeHost(hash: string) {
-    const listeners = new Set<() => void>();
-    const host: HashHost & { fire(): void } = {
-      location: { hash },
-      history: {
-        replaceState: vi.fn((_d: unknown, _u: string, url?: string) => void (host.location.hash = url ?? '')),
-      },
-      addEventListener: (_t, fn) => void listeners.add(fn),
-      removeEventListener: (_t, fn) => void listeners.delete(fn),
-      fire: () => listeners.forEach((fn) => fn()),
-    };
-    return host;
-  }
 
   it('applies the hash, reports what it ignored, rewrites it, and follows later changes', () => {
     vi.useFakeTimers();

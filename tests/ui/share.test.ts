@@ -10,7 +10,8 @@ import { createLabStore } from '../../src/state/labStore';
 import { mountLab } from '../../src/ui/lab/mountLab';
 import { mountUi } from '../../src/ui/mountUi';
 import { createPlaygroundStore, type PlaygroundStore } from '../../src/state/store';
-import { readHash, syncHash, type HashHost } from '../../src/state/url';
+import { readHash, syncHash } from '../../src/state/url';
+import { fakeHost } from '../state/fakeHost';
 import { Controls, type ControlsOptions } from '../../src/ui/Controls';
 import { byButton, byLabel, click, type } from './helpers';
 
@@ -89,7 +90,10 @@ describe('classroom mode', () => {
     store.getState().setEnv('gridworld');
     expect(untagged('playground').filter((id) => id !== 'true-means')).toEqual([]);
     ui.dispose();
-    const colors = Object.fromEntries(LAB_ESTIMATORS.map((n) => [n, '#000'])) as Record<string, string>;
+    const colors = Object.fromEntries(LAB_ESTIMATORS.map((n) => [n, '#000'])) as Record<
+      (typeof LAB_ESTIMATORS)[number],
+      string
+    >;
     const lab = mountLab(root, createLabStore(), colors, { replay: () => {}, exportCsv: () => {} });
     expect(untagged('lab')).toEqual([]);
     lab.dispose();
@@ -135,12 +139,7 @@ describe('classroom mode', () => {
   });
 
   it("the banner restores the teacher's setup after a visible control changed", () => {
-    const host: HashHost = {
-      location: { hash: '#env=gridworld&lr=0.25&seed=9&hide=lr' },
-      history: { replaceState: (_d, _u, url) => void (host.location.hash = url ?? '') },
-      addEventListener: () => {},
-      removeEventListener: () => {},
-    };
+    const host = fakeHost('#env=gridworld&lr=0.25&seed=9&hide=lr');
     mount();
     const stop = syncHash(store, host, 0);
     expect(document.getElementById('classroom-banner')!.hidden).toBe(false);
