@@ -24,7 +24,7 @@ const RIGHT: Record<string, string> = {
   'gridworld-baseline': 'helps',
   'smooth-reward': 'pathwise',
   'pathwise-fails': 'noisy-blind',
-  'batch-size': 'quarter',
+  'batch-size': 'quarter-lot',
 };
 
 async function shot(page: Page, name: string): Promise<void> {

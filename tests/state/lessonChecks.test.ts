@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CORRIDOR_OPTIMUM,
+  baselineGain,
   checkBandit,
   checkBatch,
   checkCorridor,
@@ -214,23 +215,77 @@ describe('lesson 5: when pathwise fails', () => {
 });
 
 describe('lesson 6: batch size', () => {
-  const batch = (v1: number, v16: number, rel = 0.03): BatchMeasurement => {
+  /**
+   * Score variances v1/N-ish at N = 1, 4, 16, 64 (v16 at N = 16, v16/4 at N = 64), and b* and leave-one-out
+   * variances that are the score's divided by `gainOpt` and `gainLoo`; every SE is `rel` × the variance.
+   */
+  const batch = (v1: number, v16: number, gainOpt = 2.29, gainLoo = 2, rel = 0.03): BatchMeasurement => {
     const at = (v: number) => ({ variance: v, se: rel * v });
-    const col = [at(v1), at(v1 / 4), at(v16), at(v16 / 4)];
+    const score = [v1, v1 / 4, v16, v16 / 4];
     return {
       kind: 'batch-size',
       sizes: [1, 4, 16, 64],
-      measured: { score: col, 'score-optimal': col, loo: col },
+      measured: {
+        score: score.map(at),
+        'score-optimal': score.map((v) => at(v / gainOpt)),
+        loo: score.map((v, i) => (i === 0 ? { variance: NaN, se: NaN } : at(v / gainLoo))),
+      },
       exact: { score: [1, 1, 1, 1], 'score-optimal': [1, 1, 1, 1], loo: [1, 1, 1, 1] },
     };
   };
-  it('reads the variance ratio from N = 1 to 16 against 1, 4, 16, 256', () => {
-    expect(checkBatch(batch(87, 87 / 16)).outcome).toBe('quarter');
-    expect(checkBatch(batch(87, 87 / 4)).outcome).toBe('half');
-    expect(checkBatch(batch(87, 87)).outcome).toBe('same');
-    expect(checkBatch(batch(87, 87 / 256)).outcome).toBe('sixteenth');
+  it('the SD part reads V(N = 1)/V(N = 16) against 16 (SD ÷ 4) and 256 (SD ÷ 16)', () => {
+    expect(checkBatch(batch(87, 87 / 16)).outcome).toBe('quarter-lot');
+    expect(checkBatch(batch(87, 87 / 256)).outcome).toBe('sixteenth-lot');
+    // numbers that contradict the 1/√N part: SD unchanged or halved is none of the choices
+    expect(checkBatch(batch(87, 87)).outcome).toBeNull();
+    expect(checkBatch(batch(87, 87 / 4)).outcome).toBeNull();
     expect(checkBatch(batch(87, 87 / 10)).outcome).toBeNull();
-    expect(checkBatch(batch(87, 87 / 16, 0.5)).outcome).toBeNull(); // too noisy to tell 4 from 16
+    expect(checkBatch(batch(87, 87 / 16, 2.29, 2, 0.5)).outcome).toBeNull(); // too noisy to tell 4 from 16
+  });
+
+  it('the baseline part: every Var[score]/Var[baseline] at N = 16 and 64 beyond 1.5 or below 1.2 by 2 SE', () => {
+    // rel SE 3 % per variance: SE(r) = r·√2·0.03 ≈ 0.042·r
+    expect(checkBatch(batch(87, 87 / 16, 1.05, 1.02)).outcome).toBe('quarter-hardly');
+    expect(checkBatch(batch(87, 87 / 256, 1, 1)).outcome).toBe('sixteenth-hardly');
+    // numbers that contradict "a lot": leave-one-out gains only 1.3 (b* still 2.29) — neither a lot nor hardly
+    expect(checkBatch(batch(87, 87 / 16, 2.29, 1.3)).outcome).toBeNull();
+    // 1.62 − 2·0.069 = 1.48 < 1.5: just short of "a lot" within 2 SE
+    expect(checkBatch(batch(87, 87 / 16, 1.62, 1.62)).outcome).toBeNull();
+    // 1.66 − 2·0.070 = 1.52 ≥ 1.5
+    expect(checkBatch(batch(87, 87 / 16, 1.66, 1.66)).outcome).toBe('quarter-lot');
+    // 1.12 + 2·0.048 = 1.22 > 1.2: not clearly "hardly"
+    expect(checkBatch(batch(87, 87 / 16, 1.12, 1.0)).outcome).toBeNull();
+    // a noisy run (30 % SE per variance) decides neither
+    expect(checkBatch(batch(87, 87 / 16, 2.29, 2, 0.3)).outcome).toBeNull();
+  });
+
+  it('the ratios are the delta-method ones, and the text gives each with its SE', () => {
+    const m = batch(87, 87 / 16);
+    const g = baselineGain(m);
+    expect(g.ratios.map((r) => [r.estimator, r.N])).toEqual([
+      ['score-optimal', 16],
+      ['loo', 16],
+      ['score-optimal', 64],
+      ['loo', 64],
+    ]);
+    expect(g.ratios[1].ratio.mean).toBeCloseTo(2, 12);
+    expect(g.ratios[1].ratio.se).toBeCloseTo(2 * Math.SQRT2 * 0.03, 12);
+    expect(g.verdict).toBe('lot');
+    const shows = checkBatch(m).shows;
+    expect(shows).toContain('leave-one-out at N = 64: 2 ± 0.085');
+    expect(shows).toContain('b* at N = 16: 2.29 ± 0.097');
+    // without N = 64 the baseline part cannot be decided
+    const short: BatchMeasurement = {
+      ...m,
+      sizes: [1, 4, 16],
+      measured: {
+        score: m.measured.score.slice(0, 3),
+        'score-optimal': m.measured['score-optimal'].slice(0, 3),
+        loo: m.measured.loo.slice(0, 3),
+      },
+    };
+    expect(baselineGain(short).verdict).toBeNull();
+    expect(checkBatch(short).outcome).toBeNull();
   });
 });
 
@@ -260,7 +315,7 @@ describe('verdicts and the catalog', () => {
       'gridworld-baseline': ['helps', 'same', 'hurts'],
       'smooth-reward': ['pathwise', 'same', 'reinforce'],
       'pathwise-fails': ['wins-both', 'noisy-blind', 'noisy-learns', 'smooth-blind'],
-      'batch-size': ['same', 'half', 'quarter', 'sixteenth'],
+      'batch-size': ['quarter-lot', 'quarter-hardly', 'sixteenth-lot', 'sixteenth-hardly'],
     };
     for (const l of LESSONS) expect(l.choices.map((c) => c.id).sort()).toEqual([...outcomes[l.id]].sort());
   });

@@ -199,16 +199,16 @@ export const LESSONS: readonly Lesson[] = [
        ${v('N')} = 1, 4, 16, 64.</p>`,
     ].join(''),
     question:
-      'Going from N = 1 to N = 16 samples per estimate, the standard deviation of the score-function estimate…',
+      'From N = 1 to N = 16 samples per estimate, how much does the standard deviation of the plain score estimate fall, and how much further do the baselines (b* and leave-one-out) cut the variance at N = 16 and 64?',
     choices: [
-      { id: 'same', label: '…stays the same' },
-      { id: 'half', label: '…halves' },
-      { id: 'quarter', label: '…falls 4-fold (1/√N)' },
-      { id: 'sixteenth', label: '…falls 16-fold (1/N)' },
+      { id: 'quarter-lot', label: 'SD falls 4-fold (1/√N); the baselines cut the variance a lot further' },
+      { id: 'quarter-hardly', label: 'SD falls 4-fold (1/√N); the baselines hardly change it' },
+      { id: 'sixteenth-lot', label: 'SD falls 16-fold (1/N); the baselines cut the variance a lot further' },
+      { id: 'sixteenth-hardly', label: 'SD falls 16-fold (1/N); the baselines hardly change it' },
     ],
     runSummary: `${BATCH_PRESET.groups.toLocaleString('en')} estimates at each N (score, optimal b*, leave-one-out), and the exact variances`,
     explanation:
-      'Variance falls as 1/N, so the standard deviation falls as 1/√N: 16 times the samples buy only 4 times the precision. A better baseline is cheaper: b* cuts the variance at every N by the same factor, and leave-one-out comes close to it without knowing anything in advance (its baseline is estimated from the other N − 1 samples, which adds Var[f]·E[s²]/(N − 1) to each sample’s variance, a cost that fades as N grows).',
+      'Variance falls as 1/N, so the standard deviation falls as 1/√N: 16 times the samples buy only 4 times the precision. A good baseline is cheaper. Here f averages −5, a large common offset that the plain score estimate multiplies into its noise; b* removes it and cuts Var[ĝ] by 2.3× at every N — worth more than doubling the batch. Leave-one-out estimates its baseline from the other N − 1 samples, which adds about Var[f]·E[s²]/(N − 1) to each sample’s variance: at N = 4 it gains only 1.6×, at N = 16 already 1.97× and at N = 64 2.05×, approaching b* without knowing anything in advance. The check calls a gain “a lot” when every ratio Var[score]/Var[baseline] at N = 16 and 64 is at least 1.5 (2 SE below it), “hardly” when every one is at most 1.2.',
     links: [lab('Open variance vs N in the lab', BATCH_PRESET.f, 0, BATCH_PRESET.mu, BATCH_PRESET.sigma)],
   },
 ];
