@@ -20,7 +20,7 @@ function memory(): ProgressStorage & { data: Map<string, string> } {
 const sample: Progress = {
   'bandit-baseline': { prediction: 'worse', ran: true, correct: true },
   corridor: { prediction: 'half', ran: true, correct: false },
-  'batch-size': { prediction: 'quarter', ran: false, correct: null },
+  'batch-size': { prediction: 'quarter-lot', ran: false, correct: null },
 };
 
 describe('lesson progress storage', () => {
@@ -64,10 +64,26 @@ describe('lesson progress storage', () => {
     expect(r.progress).toEqual(sample);
     expect(r.errors).toEqual([
       'unknown lesson "no-such-lesson" in the saved progress was ignored',
-      'the saved progress of lesson 4 is malformed and was ignored',
+      'your saved answer to lesson 4 is not one of its current choices (the question has changed); answer it again',
       'the saved progress of lesson 3 is malformed and was ignored',
       'the saved progress of lesson 5 is malformed and was ignored',
     ]);
+  });
+
+  it('an answer to an earlier version of a question (lesson 6 before its baseline part) asks for a new one', () => {
+    const text = JSON.stringify({
+      version: 1,
+      lessons: {
+        'batch-size': { prediction: 'quarter', ran: true, correct: true },
+        corridor: sample.corridor,
+      },
+    });
+    expect(parseProgress(text)).toEqual({
+      progress: { corridor: sample.corridor },
+      errors: [
+        'your saved answer to lesson 6 is not one of its current choices (the question has changed); answer it again',
+      ],
+    });
   });
 
   it('survives storages that throw or do not exist', () => {

@@ -65,9 +65,19 @@ export function parseProgress(text: string | null): ReadProgress {
     }
     const lesson = lessonById(id)!;
     if (
+      isRecord(entry) &&
+      typeof entry.prediction === 'string' &&
+      !lesson.choices.some((c) => c.id === entry.prediction)
+    ) {
+      // e.g. progress saved before lesson 6's question gained its baseline part
+      errors.push(
+        `your saved answer to lesson ${lesson.number} is not one of its current choices (the question has changed); answer it again`,
+      );
+      continue;
+    }
+    if (
       !isRecord(entry) ||
       typeof entry.prediction !== 'string' ||
-      !lesson.choices.some((c) => c.id === entry.prediction) ||
       typeof entry.ran !== 'boolean' ||
       !(entry.correct === null || typeof entry.correct === 'boolean') ||
       (!entry.ran && entry.correct !== null)
