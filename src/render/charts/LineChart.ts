@@ -277,14 +277,17 @@ export class LineChart {
 
   private showHover(gx: number): void {
     this.hoverX = gx;
+    // the hovered x: the nearest point of the first line with points or of the first band, whichever is nearer
     const first = this.lines.find((l) => l.series.length > 0)?.series;
-    const xs = first ? first.x : this.bands.firstX();
-    const n = first ? first.length : (xs?.length ?? 0);
-    if (Number.isNaN(gx) || !this.showing || !xs || n === 0) {
+    const at = this.axes.dataX(gx);
+    const band = this.bands.firstX();
+    const xl = first ? first.x[nearestIndex(first.x, first.length, at)] : NaN;
+    const xb = band && band.length > 0 ? band[nearestIndex(band, band.length, at)] : NaN;
+    const x = Number.isNaN(xb) || Math.abs(xl - at) <= Math.abs(xb - at) ? xl : xb;
+    if (Number.isNaN(gx) || !this.showing || Number.isNaN(x)) {
       this.tooltip.hide();
       return;
     }
-    const x = xs[nearestIndex(xs, n, this.axes.dataX(gx))];
     const pct = !!this.spec.yPercent;
     const fmt = (v: number) => (pct && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : formatValue(v));
     for (let i = 0; i < this.lines.length; i++) {
