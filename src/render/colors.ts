@@ -67,7 +67,7 @@ export const COLORS = {
   /** Secondary text: tick labels, axis titles. */
   mutedText: 0x5f6270,
   /** Faint text: empty-state messages. */
-  faintText: 0x8a8d99,
+  faintText: 0x6b6e7a,
   /** Axis lines and ticks. */
   axis: 0x9a9ca8,
   /** Gridlines. */

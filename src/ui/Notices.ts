@@ -21,7 +21,7 @@ export class Notices {
     this.root = el('ul', {
       id: 'notices',
       class: 'notices',
-      attrs: { role: 'status', 'aria-live': 'polite', 'aria-label': 'Messages' },
+      attrs: { 'aria-live': 'polite', 'aria-label': 'Messages' },
     });
     let focusAfter = -1;
     const render = (notices: readonly Notice[]) => {

@@ -80,8 +80,8 @@ describe('the playground in Chromium', () => {
     await page.getByLabel('Baseline', { exact: true }).selectOption('learned');
     await page.getByLabel('Learning rate', { exact: true }).fill('0.05');
     await page.getByLabel('Learning rate', { exact: true }).press('Enter');
-    await page.getByLabel('Seed').fill('5');
-    await page.getByLabel('Seed').press('Enter');
+    await page.getByLabel('Seed', { exact: true }).fill('5');
+    await page.getByLabel('Seed', { exact: true }).press('Enter');
     await page.waitForTimeout(800);
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain('env=gridworld');
@@ -93,7 +93,7 @@ describe('the playground in Chromium', () => {
     );
     expect(await again.page.getByLabel('Baseline', { exact: true }).inputValue()).toBe('learned');
     expect(Number(await again.page.getByLabel('Learning rate', { exact: true }).inputValue())).toBe(0.05);
-    expect(await again.page.getByLabel('Seed').inputValue()).toBe('5');
+    expect(await again.page.getByLabel('Seed', { exact: true }).inputValue()).toBe('5');
     expect([...errors, ...again.errors]).toEqual([]);
     await again.page.close();
     await page.close();
