@@ -61,12 +61,14 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
   scope.listen(clear, 'click', () => store.getState().requestSeeds({ kind: 'clear' }));
 
   const bar = el('progress', { id: 'ms-progress-bar', attrs: { max: 1, value: 0 } });
-  const count = el('output', { id: 'ms-progress-text', attrs: { for: bar.id, 'aria-live': 'polite' } });
+  const count = el('output', { id: 'ms-progress-text', attrs: { for: bar.id } });
   const progress = el('div', { id: 'ms-progress', class: 'ms-progress' }, [
     el('label', { text: 'Progress', attrs: { for: bar.id } }),
     el('div', { class: 'ms-progress-row' }, [bar, count]),
   ]);
   const error = el('p', { id: 'ms-error', class: 'field-error', attrs: { role: 'alert' } });
+  // announced once per change of what is drawn (not per seed: the progress bar carries the count)
+  const drawn = el('p', { id: 'ms-drawn', class: 'field-hint', attrs: { role: 'status' } });
 
   const show = (): void => {
     const m = store.getState().multiSeed;
@@ -80,6 +82,9 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
     bar.value = m.done;
     count.textContent = `${groupDigits(m.done)} / ${groupDigits(m.total)} seeds`;
     error.textContent = m.error ?? '';
+    const bands = m.overlays.filter((o) => !o.imported).map((o) => o.label);
+    const text = m.running ? '' : bands.length > 0 ? `Drawn: ${bands.join(', ')}.` : '';
+    if (drawn.textContent !== text) drawn.textContent = text;
   };
   show();
   scope.add(store.subscribe((s) => s.multiSeed, show));
@@ -96,6 +101,7 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
       el('div', { class: 'ms-fields' }, [seeds.root, episodes.root]),
       el('div', { class: 'ms-buttons' }, [run, cancel, clear]),
       progress,
+      drawn,
       error,
     ],
   );

@@ -56,6 +56,7 @@ describe('Multi-seed section', () => {
     expect(document.getElementById('ms-error')!.getAttribute('role')).toBe('alert');
     expect(document.getElementById('ms-error')!.textContent).toBe('run 0 (seed 1), episode 2: boom');
     store.getState().setMultiSeed({ overlays: [{ id: 1, label: 'A · 30 seeds (95% CI)', imported: false }] });
+    expect(document.getElementById('ms-drawn')!.textContent).toBe('Drawn: A · 30 seeds (95% CI).');
     click(byButton('Clear bands'));
     expect(requests.map((r) => r.kind)).toEqual(['run', 'cancel', 'clear']);
   });
