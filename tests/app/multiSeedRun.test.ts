@@ -46,6 +46,24 @@ describe('runSeeds', () => {
     expect(res.B!.config).toEqual(b.config);
   });
 
+  it('continuous bandit (reward compiled per worker task): equals train with --reward', async () => {
+    const config = {
+      ...defaultConfig('continuous-bandit'),
+      reward: 'exp(-(a-2)^2)',
+      estimator: 'pathwise' as const,
+    };
+    const res = await runSeeds({ config, compare: { estimator: 'score' }, seeds: 3, episodes: 40 });
+    const flags: [string, string][] = [
+      ['env', 'continuous-bandit'],
+      ['reward', 'exp(-(a-2)^2)'],
+      ['runs', '3'],
+      ['episodes', '40'],
+    ];
+    expect(res.A.metrics).toEqual((await train([...flags, ['estimator', 'pathwise']])).metrics);
+    expect(res.B!.metrics).toEqual((await train([...flags, ['estimator', 'score']])).metrics);
+    expect(res.A.metrics.return.mean).not.toEqual(res.B!.metrics.return.mean);
+  });
+
   it('arm B without overrides is arm A exactly (common random numbers)', async () => {
     const config = defaultConfig('short-corridor');
     const res = await runSeeds({ config, compare: {}, seeds: 4, episodes: 30 });
