@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// Notices: the store's messages in a status list, errors styled, each with a working Dismiss button.
+// Notices: the store's messages in a polite live list, errors styled, each with a working Dismiss button.
 import { describe, expect, it } from 'vitest';
 import { createPlaygroundStore } from '../../src/state/store';
 import { Notices } from '../../src/ui/Notices';
@@ -9,7 +9,9 @@ describe('Notices', () => {
     document.body.replaceChildren();
     const store = createPlaygroundStore();
     const notices = new Notices(document.body, store);
-    expect(notices.root.getAttribute('role')).toBe('status');
+    // a live list, not role=status: a role on the <ul> would strip its items of their list parent (axe 'listitem')
+    expect(notices.root.getAttribute('role')).toBeNull();
+    expect(notices.root.getAttribute('aria-live')).toBe('polite');
     expect(notices.root.hidden).toBe(true);
     store.getState().notify('info', 'Link loaded');
     store.getState().notify('error', 'Map refused');
