@@ -89,6 +89,18 @@ describe('browser exports equal the CLI', () => {
       4,
       120,
     ],
+    [
+      'continuous bandit (reward compiled in each worker), pathwise, 3 seeds × 60 episodes',
+      `#env=continuous-bandit&estimator=pathwise&reward=${encodeURIComponent('exp(-(a-2)^2)')}&seed=4`,
+      [
+        ['env', 'continuous-bandit'],
+        ['estimator', 'pathwise'],
+        ['reward', 'exp(-(a-2)^2)'],
+        ['seed', '4'],
+      ],
+      3,
+      60,
+    ],
   ];
   for (const [what, hash, flags, seeds, episodes] of cases)
     it(what, async () => {
