@@ -50,8 +50,13 @@ export function validateSeedJob(job: Pick<SeedJob, 'seeds' | 'episodes'>): strin
   if (!(Number.isInteger(episodes) && episodes >= 1))
     return `episodes must be a whole number of at least 1 (got ${episodes})`;
   if (seeds * episodes > MAX_SEED_EPISODES)
-    return `seeds × episodes is ${seeds * episodes}; at most ${MAX_SEED_EPISODES.toExponential(0).replace('e+', 'e')} per arm`;
+    return `seeds × episodes is ${grouped(seeds * episodes)}; at most ${grouped(MAX_SEED_EPISODES)} per arm`;
   return null;
+}
+
+/** An integer with its digits in groups of three (20 000 000). */
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 /** Default pool size for this machine. */
