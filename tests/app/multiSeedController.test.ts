@@ -94,7 +94,7 @@ describe('SeedsController', () => {
     ctl.handle({ kind: 'run' });
     expect(store.getState().multiSeed.running).toBe(false);
     expect(store.getState().multiSeed.error).toBe(
-      'Not run: seeds × episodes is 30000000; at most 2e7 per arm.',
+      'Not run: seeds × episodes is 30 000 000; at most 20 000 000 per arm.',
     );
   });
 

@@ -99,7 +99,7 @@ describe('runSeeds', () => {
     expect(validateSeedJob({ seeds: 1001, episodes: 10 })).toMatch(/1 to 1000/);
     expect(validateSeedJob({ seeds: 2.5, episodes: 10 })).toMatch(/got 2.5/);
     expect(validateSeedJob({ seeds: 1000, episodes: 20001 })).toMatch(
-      /seeds × episodes is 20001000; at most 2e7/,
+      /seeds × episodes is 20 001 000; at most 20 000 000 per arm/,
     );
     expect(validateSeedJob({ seeds: 1000, episodes: 20000 })).toBeNull();
     await expect(
