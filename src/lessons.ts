@@ -12,7 +12,9 @@ import { createLessonsStore } from './state/lessons/lessonsStore';
 import { readProgress, writeProgress, type ProgressStorage } from './state/lessons/progress';
 import { readRoute } from './state/lessons/route';
 import type { Lesson } from './state/lessons/types';
+import { el } from './ui/dom';
 import { mountLessons } from './ui/lessons/mountLessons';
+import type { LessonFigure } from './app/lessons/chartData';
 
 function storage(): ProgressStorage | null {
   try {
@@ -51,14 +53,26 @@ async function start(): Promise<void> {
   let controller: AbortController | null = null;
   let pending = true;
   const view = new LessonChartView();
+  // what each chart shows, as text under the canvas (also what a screen reader gets)
+  const captions = el('div', { id: 'chart-captions', class: 'chart-captions' });
+  let fitCanvas = () => {};
+  const showCharts = (figures: readonly LessonFigure[] | null, message?: string) => {
+    view.show(figures, message);
+    captions.replaceChildren(
+      ...(figures ?? [])
+        .filter((f) => f.caption)
+        .map((f) => el('p', {}, [el('strong', { text: `${f.title}. ` }), f.caption!])),
+    );
+    fitCanvas();
+    pending = true;
+  };
   const run = (lesson: Lesson) => {
     const prediction = store.getState().progress[lesson.id]?.prediction;
     if (!prediction) return;
     controller?.abort();
     const ctl = new AbortController();
     controller = ctl;
-    view.show(null, 'Running…');
-    pending = true;
+    showCharts(null, 'Running…');
     store.getState().setRun({ lesson: lesson.id, status: 'running', fraction: 0, error: '', verdict: null });
     let shown = 0;
     const onProgress = (f: number) => {
@@ -72,16 +86,14 @@ async function start(): Promise<void> {
       (result) => {
         if (controller !== ctl) return;
         controller = null;
-        view.show(result.chart);
-        pending = true;
+        showCharts(result.charts);
         store.getState().finish(lesson.id, verdictOf(result.measurement, prediction));
       },
       (e: unknown) => {
         if (controller !== ctl && !(e instanceof DOMException && e.name === 'AbortError')) return;
         const aborted = e instanceof DOMException && e.name === 'AbortError';
         if (controller === ctl) controller = null;
-        view.show(null, aborted ? 'Cancelled' : 'The run failed');
-        pending = true;
+        showCharts(null, aborted ? 'Cancelled' : 'The run failed');
         const msg = e instanceof Error ? e.message : String(e);
         if (store.getState().run.lesson === lesson.id)
           store.getState().setRun({
@@ -98,8 +110,7 @@ async function start(): Promise<void> {
     (s) => s.route,
     () => {
       cancel();
-      view.show(null);
-      pending = true;
+      showCharts(null);
     },
   );
 
@@ -117,18 +128,21 @@ async function start(): Promise<void> {
   });
   app.canvas.setAttribute('role', 'img');
   app.canvas.setAttribute('aria-label', 'Chart of the lesson run (the numbers are in the check below)');
-  holder.appendChild(app.canvas);
+  holder.append(app.canvas, captions);
   app.stage.addChild(view.root);
-  view.resize(width0, chartHeight(width0));
-  view.show(null);
-
   let width = width0;
+  fitCanvas = () => {
+    if (app.renderer.height !== view.totalHeight) app.renderer.resize(width, view.totalHeight);
+  };
+  view.resize(width0, chartHeight(width0));
+  showCharts(null);
+
   const resize = () => {
     const w = Math.max(300, Math.floor(holder.clientWidth));
     if (!holder.isConnected || w === width || w <= 0) return;
     width = w;
-    app.renderer.resize(w, chartHeight(w));
     view.resize(w, chartHeight(w));
+    app.renderer.resize(w, view.totalHeight);
     pending = true;
   };
   new ResizeObserver(resize).observe(holder);

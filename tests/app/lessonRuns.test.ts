@@ -3,6 +3,7 @@
 // luck — and the numbers behind them match the closed forms.
 import { describe, expect, it } from 'vitest';
 import { runLesson } from '../../src/app/lessons/experiments';
+import { pointChartRange } from '../../src/app/lessons/chartData';
 import { corridorExactJ } from '../../src/app/lessons/corridorRun';
 import { gridVarianceOverPolicies, traceCovariance } from '../../src/app/lessons/gridVariance';
 import { runSeeds } from '../../src/app/multiSeed/runSeeds';
@@ -28,7 +29,7 @@ describe('lesson runs give the lesson’s verdict', () => {
           findingOf(r.measurement).outcome,
           `${id} at seed ${seed}: ${findingOf(r.measurement).shows}`,
         ).toBe(outcome);
-        expect(r.chart.lines.length).toBeGreaterThan(0);
+        expect(r.charts.length).toBeGreaterThan(0);
       }
     });
   }
@@ -60,6 +61,51 @@ describe('the numbers behind the verdicts', () => {
       expect(m.exact.score[i] / m.exact['score-optimal'][i]).toBeCloseTo(87 / 38, 6);
       expect(m.exact.score[i] / m.exact.loo[i]).toBeGreaterThan(BASELINE_THRESHOLDS.lot);
     }
+  });
+
+  it('batch size chart: N on a log axis with ticks 1, 4, 16, 64; measured ± 2 SE beside the exact values', async () => {
+    const { measurement: m, charts } = await runLesson('batch-size', runSeeds);
+    if (m.kind !== 'batch-size') throw new Error('wrong kind');
+    expect(charts).toHaveLength(1);
+    const c = charts[0];
+    if (c.kind !== 'points') throw new Error('expected a point chart');
+    expect(c.style).toBe('curve');
+    expect(c.xTicks).toEqual([
+      { at: 0, label: '1' },
+      { at: 2, label: '4' },
+      { at: 4, label: '16' },
+      { at: 6, label: '64' },
+    ]);
+    expect(c.series.map((s) => s.role)).toEqual(['score', 'score-optimal', 'loo']);
+    for (const s of c.series) {
+      const name = s.role as 'score' | 'score-optimal' | 'loo';
+      s.points.forEach((p, i) => {
+        const e = m.measured[name][i];
+        if (name === 'loo' && i === 0) return expect(p.y).toBeNaN();
+        expect(p).toEqual({
+          x: c.xTicks[i].at,
+          y: e.variance,
+          lo: e.variance - 2 * e.se,
+          hi: e.variance + 2 * e.se,
+        });
+        expect(s.exact[i]).toEqual({ x: c.xTicks[i].at, y: m.exact[name][i] });
+      });
+    }
+    // the window holds every tick with room for the marks, and every positive value
+    const r = pointChartRange(c);
+    expect(r.x0).toBeCloseTo(-0.5, 12);
+    expect(r.x1).toBeCloseTo(6.5, 12);
+    const ys = c.series.flatMap((s) => [
+      ...s.points.flatMap((p) => [p.lo, p.hi]),
+      ...s.exact.map((e) => e.y),
+    ]);
+    for (const v of ys.filter((v) => v > 0)) {
+      expect(v).toBeGreaterThan(r.y![0]);
+      expect(v).toBeLessThan(r.y![1]);
+    }
+    expect(c.caption).toMatch(
+      /b\* 2\.3× at every N; leave-one-out 1\.6× at N = 4, rising to 2\.0× at N = 64/,
+    );
   });
 
   it('pathwise fails: exact cos variances at μ = σ = 1 (k = 5: pathwise ≈ 12.5, score ≈ 0.5)', async () => {

@@ -27,6 +27,11 @@ const RIGHT: Record<string, string> = {
   'batch-size': 'quarter-lot',
 };
 
+/** What the captions under the charts say where a lesson has a point chart (measured ± 2 SE vs exact). */
+const CAPTIONS: Record<string, RegExp> = {
+  'batch-size': /Variance of the N-sample estimate.*whiskers ± 2 SE.*b\* 2\.3× at every N/s,
+};
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: resolve(shotsDir, `lessons-${name}.png`), fullPage: true });
@@ -78,8 +83,11 @@ describe('the lessons in Chromium', () => {
       expect(v.text).toMatch(/Why:/);
       await expect(page.locator('#btn-run').innerText()).resolves.toBe('Run again');
       expect(await inkFraction(page)).toBeGreaterThan(0.02); // the chart was drawn
+      if (CAPTIONS[id])
+        await expect(page.locator('#chart-captions').innerText()).resolves.toMatch(CAPTIONS[id]);
       expect(errors).toEqual([]);
       await shot(page, id);
+      await page.locator('#lesson-chart').screenshot({ path: resolve(shotsDir, `lessons-${id}-chart.png`) });
       await page.close();
     });
   }

@@ -78,5 +78,5 @@ export async function runCorridor(
       referenceLine('optimum 2 − √2', CORRIDOR_OPTIMUM, episodes),
     ],
   };
-  return { measurement, chart };
+  return { measurement, charts: [chart] };
 }

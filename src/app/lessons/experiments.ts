@@ -1,6 +1,6 @@
 /**
  * The lessons' runs: each turns its preset (src/state/lessons/presets.ts) into a {@link Measurement} for the
- * checks and a {@link LessonChart} to draw. Training runs go to the multi-seed pool (passed in as a
+ * checks and the {@link LessonFigure}s to draw. Training runs go to the multi-seed pool (passed in as a
  * {@link SeedRunner}, src/app/multiSeed/runSeeds.ts in the page); quantities a report does not carry — the
  * corridor's learned π(right), estimator variances — are computed here with the pure code, seeded
  * (./corridorRun.ts, ./gaussianRuns.ts).
@@ -15,7 +15,7 @@ import {
   type TrainPreset,
 } from '../../state/lessons/presets';
 import type { LessonId, Measurement, SeriesStats } from '../../state/lessons/types';
-import { armLine, type LessonChart } from './chartData';
+import { armLine, type LessonFigure } from './chartData';
 import { runCorridor } from './corridorRun';
 import { measureBatchSizes, measureCosVariances } from './gaussianRuns';
 import { gridVarianceOverPolicies } from './gridVariance';
@@ -51,7 +51,8 @@ export interface RunControl {
 /** What a lesson's run produced. */
 export interface LessonResult {
   measurement: Measurement;
-  chart: LessonChart;
+  /** What to draw, top to bottom. */
+  charts: LessonFigure[];
 }
 
 /** Episodes in the moving average of the learning-curve charts. */
@@ -95,17 +96,19 @@ export async function runLesson(
       const withoutBaseline = need(B.metrics.optimalAction, '% optimal action');
       return {
         measurement: { kind: id, withBaseline, withoutBaseline },
-        chart: {
-          title: `% optimal action (mean of ${BANDIT_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-step average)`,
-          xLabel: 'step',
-          yLabel: '% optimal',
-          yPercent: true,
-          yRange: [0, 1],
-          lines: [
-            armLine('with baseline R̄', 'A', withBaseline, SMOOTH),
-            armLine('without baseline', 'B', withoutBaseline, SMOOTH),
-          ],
-        },
+        charts: [
+          {
+            title: `% optimal action (mean of ${BANDIT_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-step average)`,
+            xLabel: 'step',
+            yLabel: '% optimal',
+            yPercent: true,
+            yRange: [0, 1],
+            lines: [
+              armLine('with baseline R̄', 'A', withBaseline, SMOOTH),
+              armLine('without baseline', 'B', withoutBaseline, SMOOTH),
+            ],
+          },
+        ],
       };
     }
     case 'corridor':
@@ -124,30 +127,34 @@ export async function runLesson(
       } as const;
       return {
         measurement: m,
-        chart: {
-          title: `Return per episode (mean of ${GRIDWORLD_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
-          xLabel: 'episode',
-          yLabel: 'return',
-          lines: [
-            armLine('with learned V(s)', 'A', m.withV, SMOOTH),
-            armLine('without baseline', 'B', m.withoutV, SMOOTH),
-          ],
-        },
+        charts: [
+          {
+            title: `Return per episode (mean of ${GRIDWORLD_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
+            xLabel: 'episode',
+            yLabel: 'return',
+            lines: [
+              armLine('with learned V(s)', 'A', m.withV, SMOOTH),
+              armLine('without baseline', 'B', m.withoutV, SMOOTH),
+            ],
+          },
+        ],
       };
     }
     case 'smooth-reward': {
       const { A, B } = await train(runner, SMOOTH_PRESET, ctl);
       return {
         measurement: { kind: id, pathwise: A.metrics.return, reinforce: B.metrics.return },
-        chart: {
-          title: `Return per episode, r(a) = −(a − 2)² (mean of ${SMOOTH_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
-          xLabel: 'episode',
-          yLabel: 'return',
-          lines: [
-            armLine('pathwise', 'A', A.metrics.return, SMOOTH),
-            armLine('REINFORCE + EMA baseline', 'B', B.metrics.return, SMOOTH),
-          ],
-        },
+        charts: [
+          {
+            title: `Return per episode, r(a) = −(a − 2)² (mean of ${SMOOTH_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
+            xLabel: 'episode',
+            yLabel: 'return',
+            lines: [
+              armLine('pathwise', 'A', A.metrics.return, SMOOTH),
+              armLine('REINFORCE + EMA baseline', 'B', B.metrics.return, SMOOTH),
+            ],
+          },
+        ],
       };
     }
     case 'pathwise-fails': {
@@ -156,15 +163,17 @@ export async function runLesson(
       const { A, B } = await train(runner, STEP_PRESET, ctl, 0.1, 1);
       return {
         measurement: { kind: id, cos, stepPathwise: A.metrics.return, stepReinforce: B.metrics.return },
-        chart: {
-          title: `Step reward r(a) = [a > 1]: return per episode (mean of ${STEP_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
-          xLabel: 'episode',
-          yLabel: 'return',
-          lines: [
-            armLine('pathwise', 'A', A.metrics.return, SMOOTH),
-            armLine('REINFORCE + EMA baseline', 'B', B.metrics.return, SMOOTH),
-          ],
-        },
+        charts: [
+          {
+            title: `Step reward r(a) = [a > 1]: return per episode (mean of ${STEP_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
+            xLabel: 'episode',
+            yLabel: 'return',
+            lines: [
+              armLine('pathwise', 'A', A.metrics.return, SMOOTH),
+              armLine('REINFORCE + EMA baseline', 'B', B.metrics.return, SMOOTH),
+            ],
+          },
+        ],
       };
     }
     case 'batch-size':
