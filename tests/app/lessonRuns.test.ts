@@ -109,7 +109,7 @@ describe('the numbers behind the verdicts', () => {
   });
 
   it('pathwise fails: exact cos variances at μ = σ = 1 (k = 5: pathwise ≈ 12.5, score ≈ 0.5)', async () => {
-    const { measurement: m } = await runLesson('pathwise-fails', runSeeds);
+    const { measurement: m, charts } = await runLesson('pathwise-fails', runSeeds);
     if (m.kind !== 'pathwise-fails') throw new Error('wrong kind');
     const k5 = m.cos.find((c) => c.k === 5)!;
     // Var[−5 sin 5a] = 12.5 (1 − e^{−50} cos 10) exactly for a ~ N(1, 1), tiny E[f′]² aside
@@ -117,6 +117,23 @@ describe('the numbers behind the verdicts', () => {
     for (const c of m.cos)
       for (const est of ['score', 'pathwise'] as const)
         expect(Math.abs(c.measured[est].variance - c.exact[est])).toBeLessThan(4 * c.measured[est].se);
+    // the chart above the step's curves: k = 0.5 and 5 side by side, the caption from the exact ratios
+    const [cos, step] = charts;
+    if (cos.kind !== 'points' || step.kind === 'points') throw new Error('expected points, then lines');
+    expect(cos.xTicks.map((t) => t.label)).toEqual(['k = 0.5', 'k = 5']);
+    expect(cos.series.map((s) => [s.role, s.shift])).toEqual([
+      ['score', -0.14],
+      ['pathwise', 0.14],
+    ]);
+    expect(cos.series[1].exact[1].y).toBeCloseTo(12.5, 3);
+    expect(cos.series[1].points[1].hi - cos.series[1].points[1].lo).toBeCloseTo(
+      4 * k5.measured.pathwise.se,
+      12,
+    );
+    // exact ratios 0.455/0.0393 ≈ 11.6 and 12.5/0.5 = 25
+    expect(cos.caption).toContain(
+      'at k = 0.5 pathwise is 12× less noisy than score; at k = 5 pathwise is 25× noisier',
+    );
     // the pathwise agent on the step never moves: the same return distribution throughout, P(a > 1) = 0.159
     const last = m.stepPathwise.mean.slice(-50).reduce((a, b) => a + b, 0) / 50;
     expect(Math.abs(last - 0.1587)).toBeLessThan(0.05);

@@ -29,6 +29,8 @@ const RIGHT: Record<string, string> = {
 
 /** What the captions under the charts say where a lesson has a point chart (measured ± 2 SE vs exact). */
 const CAPTIONS: Record<string, RegExp> = {
+  'pathwise-fails':
+    /Per-sample variance of ∂\/∂μ E\[cos\(k·a\)\].*whiskers ± 2 SE.*at k = 5 pathwise is 25× noisier/s,
   'batch-size': /Variance of the N-sample estimate.*whiskers ± 2 SE.*b\* 2\.3× at every N/s,
 };
 

@@ -17,7 +17,7 @@ import {
 import type { LessonId, Measurement, SeriesStats } from '../../state/lessons/types';
 import { armLine, type LessonFigure } from './chartData';
 import { runCorridor } from './corridorRun';
-import { measureBatchSizes, measureCosVariances } from './gaussianRuns';
+import { cosChart, measureBatchSizes, measureCosVariances } from './gaussianRuns';
 import { gridVarianceOverPolicies } from './gridVariance';
 
 /** One arm's report, as far as the lessons read it (the CLI's `train --json` metrics). */
@@ -51,7 +51,7 @@ export interface RunControl {
 /** What a lesson's run produced. */
 export interface LessonResult {
   measurement: Measurement;
-  /** What to draw, top to bottom. */
+  /** What to draw, top to bottom (lesson 5: the cos(k·a) variances above the step's learning curves). */
   charts: LessonFigure[];
 }
 
@@ -164,6 +164,7 @@ export async function runLesson(
       return {
         measurement: { kind: id, cos, stepPathwise: A.metrics.return, stepReinforce: B.metrics.return },
         charts: [
+          cosChart(cos),
           {
             title: `Step reward r(a) = [a > 1]: return per episode (mean of ${STEP_PRESET.seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
             xLabel: 'episode',
@@ -172,6 +173,9 @@ export async function runLesson(
               armLine('pathwise', 'A', A.metrics.return, SMOOTH),
               armLine('REINFORCE + EMA baseline', 'B', B.metrics.return, SMOOTH),
             ],
+            caption:
+              `The return of an episode is 1 when a > 1, else 0, so the curves are P(a > 1) under each ` +
+              `agent's policy; both start at μ = 0, σ = 1, where P(a > 1) = 0.16. Bands: ± 2 SE over the seeds.`,
           },
         ],
       };

@@ -143,3 +143,39 @@ function batchChart(m: BatchMeasurement, groups: number): LessonPointChart {
       `N = ${m.sizes[i2]}, rising to ${gain('loo', last)}× at N = ${m.sizes[last]}.`,
   };
 }
+
+/**
+ * The per-sample variances of lesson 5's cos(k·a) at each k side by side (score left, pathwise right):
+ * measured ± 2 SE as dots and whiskers, the exact value as a black bar, on a log axis.
+ */
+export function cosChart(
+  cos: readonly CosVariances[],
+  samples: number = COS_PRESET.samples,
+): LessonPointChart {
+  const side = (est: 'score' | 'pathwise', label: string, shift: number): PointSeries => ({
+    label,
+    role: est,
+    shift,
+    points: cos.map((c, i) => varianceMark(i, c.measured[est])),
+    exact: cos.map((c, i) => ({ x: i, y: c.exact[est] })),
+  });
+  const ratios = cos
+    .map((c) => {
+      const r = c.exact.pathwise / c.exact.score;
+      const how = r > 1 ? `${times(r)}× noisier` : `${times(1 / r)}× less noisy`;
+      return `at k = ${c.k} pathwise is ${how} than score`;
+    })
+    .join('; ');
+  return {
+    kind: 'points',
+    style: 'categories',
+    title: `Per-sample variance of ∂/∂μ E[cos(k·a)], a ~ N(${COS_PRESET.mu}, ${COS_PRESET.sigma}²)`,
+    xLabel: 'frequency k',
+    yLabel: 'variance (log scale)',
+    xTicks: cos.map((c, i) => ({ at: i, label: `k = ${c.k}` })),
+    series: [side('score', 'score (REINFORCE)', -0.14), side('pathwise', 'pathwise', 0.14)],
+    caption:
+      `Dots: variance measured on ${samples.toLocaleString('en')} draws, whiskers ± 2 SE (shorter than the dot ` +
+      `here); black bars: exact, by quadrature. By the exact values, ${ratios}.`,
+  };
+}
