@@ -8,6 +8,7 @@ import { hideable } from './classroom';
 import { el, Scope } from './dom';
 import { checkboxField, type Field } from './fields';
 import { brushLabels } from './labels';
+import { mapTextField } from './mapTextField';
 
 /** The editor's brush radio buttons (`brush-<name>`, group name `brush`), enabled only while editing. */
 function brushField(store: PlaygroundStore): Field<HTMLFieldSetElement> {
@@ -66,7 +67,9 @@ function viewFields(store: PlaygroundStore, env: RunEnvId): Field[] {
     });
     hideable(value.root, 'value-heatmap');
     hideable(edit.root, 'map-editor');
-    return [value, edit, brushField(store)];
+    const text = mapTextField(store);
+    hideable(text.root, 'map-editor');
+    return [value, edit, brushField(store), text];
   }
   return [];
 }

@@ -48,6 +48,7 @@ const perEnv: Record<RunEnvId, string[]> = {
     'Pit',
     'Goal',
     'Start',
+    'Map as text',
   ],
   'short-corridor': ['Initial π(right)', 'Horizon'],
   'continuous-bandit': ['Reward preset', 'r(a)'],
