@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runLesson } from '../../src/app/lessons/experiments';
 import { pointChartRange } from '../../src/app/lessons/chartData';
+import { cosChart } from '../../src/app/lessons/gaussianRuns';
 import { corridorExactJ } from '../../src/app/lessons/corridorRun';
 import { gridVarianceOverPolicies, traceCovariance } from '../../src/app/lessons/gridVariance';
 import { runSeeds } from '../../src/app/multiSeed/runSeeds';
@@ -134,6 +135,16 @@ describe('the numbers behind the verdicts', () => {
     expect(cos.caption).toContain(
       'at k = 0.5 pathwise is 12× less noisy than score; at k = 5 pathwise is 25× noisier',
     );
+    expect(cos.caption).toContain('whiskers ± 2 SE (shorter than the dots here)');
+    // with few draws the whiskers show, and the caption does not say otherwise
+    const noisy = m.cos.map((c) => ({
+      ...c,
+      measured: {
+        ...c.measured,
+        score: { variance: c.measured.score.variance, se: 0.1 * c.measured.score.variance },
+      },
+    }));
+    expect(cosChart(noisy, 1000).caption).toMatch(/measured on 1,000 draws, whiskers ± 2 SE; black bars/);
     // the pathwise agent on the step never moves: the same return distribution throughout, P(a > 1) = 0.159
     const last = m.stepPathwise.mean.slice(-50).reduce((a, b) => a + b, 0) / 50;
     expect(Math.abs(last - 0.1587)).toBeLessThan(0.05);

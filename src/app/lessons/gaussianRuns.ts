@@ -166,6 +166,10 @@ export function cosChart(
       return `at k = ${c.k} pathwise is ${how} than score`;
     })
     .join('; ');
+  // on a log axis a whisker of ± 2 SE spans log10((v + 2se)/(v − 2se)); under ~6 % of v it hides under the dot
+  const hidden = cos.every((c) =>
+    (['score', 'pathwise'] as const).every((e) => 2 * c.measured[e].se < 0.06 * c.measured[e].variance),
+  );
   return {
     kind: 'points',
     style: 'categories',
@@ -175,7 +179,7 @@ export function cosChart(
     xTicks: cos.map((c, i) => ({ at: i, label: `k = ${c.k}` })),
     series: [side('score', 'score (REINFORCE)', -0.14), side('pathwise', 'pathwise', 0.14)],
     caption:
-      `Dots: variance measured on ${samples.toLocaleString('en')} draws, whiskers ± 2 SE (shorter than the dot ` +
-      `here); black bars: exact, by quadrature. By the exact values, ${ratios}.`,
+      `Dots: variance measured on ${samples.toLocaleString('en')} draws, whiskers ± 2 SE${hidden ? ' (shorter than the dots here)' : ''}; ` +
+      `black bars: exact, by quadrature. By the exact values, ${ratios}.`,
   };
 }

@@ -196,7 +196,7 @@ export const LESSONS: readonly Lesson[] = [
       `<p>Baselines cut Var[ĝ] itself. The variance-optimal constant is ${v('b')}* = E[${v('f')} ${v('s')}²] / E[${v('s')}²] with
        ${v('s')} the score; leave-one-out (RLOO) uses, for each sample, the mean of the other ${v('N')} − 1 values of
        ${v('f')} — no oracle needed, only a batch. Here ${v('f')}(${v('a')}) = −(${v('a')} − 2)² with ${v('a')} ~ N(0, 1), gradient ∂/∂μ,
-       ${v('N')} = 1, 4, 16, 64.</p>`,
+       <span class="nowrap">${v('N')} = 1, 4, 16, 64</span>.</p>`,
     ].join(''),
     question:
       'From N = 1 to N = 16 samples per estimate, how much does the standard deviation of the plain score estimate fall, and how much further do the baselines (b* and leave-one-out) cut the variance at N = 16 and 64?',

@@ -91,7 +91,7 @@ function gradText(g: GridGradientVariance | undefined): string {
   if (!g) return '';
   const w = (v: VarianceEstimate) => pm({ mean: v.variance, se: v.se });
   return (
-    ` Gradient variance tr Cov[ĝ] at the same ${g.policies} policies (after ${g.afterEpisodes} episodes): ` +
+    `\nGradient variance tr Cov[ĝ] at the same ${g.policies} policies (after ${g.afterEpisodes} episodes): ` +
     `${w(g.withV)} with V(s), ${w(g.withoutV)} without.`
   );
 }
@@ -137,15 +137,15 @@ export function checkFails(m: FailsMeasurement): Finding {
   const cosText = m.cos
     .map(
       (c) =>
-        `k = ${fmt(c.k)}: pathwise ${pm({ mean: c.measured.pathwise.variance, se: c.measured.pathwise.se })} ` +
+        `\nk = ${fmt(c.k)}: pathwise ${pm({ mean: c.measured.pathwise.variance, se: c.measured.pathwise.se })} ` +
         `(exact ${fmt(c.exact.pathwise)}), score ${pm({ mean: c.measured.score.variance, se: c.measured.score.se })} ` +
         `(exact ${fmt(c.exact.score)})`,
     )
-    .join('; ');
+    .join(';');
   return {
     outcome,
     shows:
-      `per-sample variance of ∂/∂μ for cos(k·a) — ${cosText}. On the step, mean return first 50 → last 50 ` +
+      `per-sample variance of ∂/∂μ for cos(k·a):${cosText}.\nOn the step, mean return first 50 → last 50 ` +
       `episodes: pathwise ${fmt(pw.w.b.mean)} → ${fmt(pw.w.a.mean)} (change ${fmt(pw.w.diff)}, SE ≤ ${fmt(pw.w.se, 2)}), ` +
       `REINFORCE ${fmt(rf.w.b.mean)} → ${fmt(rf.w.a.mean)} (change ${fmt(rf.w.diff)}, SE ≤ ${fmt(rf.w.se, 2)}).`,
   };
@@ -220,7 +220,7 @@ export function checkBatch(m: BatchMeasurement): Finding {
     outcome,
     shows:
       `Var(N = 1)/Var(N = 16) = ${pm(r)} for the score estimator (1/N predicts 16), so its standard deviation ` +
-      `fell ${fmt(Math.sqrt(r.mean))}-fold. Variance of the plain score estimate over each baseline’s ` +
+      `fell ${fmt(Math.sqrt(r.mean))}-fold.\nVariance of the plain score estimate over each baseline’s ` +
       `(“a lot” means ≥ ${BASELINE_THRESHOLDS.lot}, “hardly” ≤ ${BASELINE_THRESHOLDS.hardly}, within 2 SE): ` +
       `${ratioText}.`,
   };
