@@ -34,6 +34,34 @@ const CAPTIONS: Record<string, RegExp> = {
   'batch-size': /Variance of the N-sample estimate.*whiskers ± 2 SE.*b\* 2\.3× at every N/s,
 };
 
+/**
+ * Fraction of the canvas's pixels in rows [top, bottom) (fractions of its height) within 40 of `rgb` per
+ * channel: is a curve of that colour drawn in that part of the canvas?
+ */
+async function colorFraction(page: Page, rgb: [number, number, number], top: number, bottom: number) {
+  const png = await page.locator('#lesson-chart canvas').screenshot();
+  return page.evaluate(
+    async ({ b64, rgb, top, bottom }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const y0 = Math.floor(top * c.height);
+      const y1 = Math.floor(bottom * c.height);
+      const d = ctx.getImageData(0, y0, c.width, y1 - y0).data;
+      let hit = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (Math.abs(d[i] - rgb[0]) + Math.abs(d[i + 1] - rgb[1]) + Math.abs(d[i + 2] - rgb[2]) < 40) hit++;
+      return hit / (d.length / 4);
+    },
+    { b64: png.toString('base64'), rgb, top, bottom },
+  );
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: resolve(shotsDir, `lessons-${name}.png`), fullPage: true });
@@ -85,6 +113,11 @@ describe('the lessons in Chromium', () => {
       expect(v.text).toMatch(/Why:/);
       await expect(page.locator('#btn-run').innerText()).resolves.toBe('Run again');
       expect(await inkFraction(page)).toBeGreaterThan(0.02); // the chart was drawn
+      if (id === 'pathwise-fails') {
+        // both charts drawn: the REINFORCE curve (vermillion) in the lower one, the dots in the upper one
+        expect(await colorFraction(page, [0xd5, 0x5e, 0x00], 0.55, 1)).toBeGreaterThan(0.002);
+        expect(await colorFraction(page, [0x56, 0xb4, 0xe9], 0, 0.5)).toBeGreaterThan(0.0001);
+      }
       if (CAPTIONS[id])
         await expect(page.locator('#chart-captions').innerText()).resolves.toMatch(CAPTIONS[id]);
       expect(errors).toEqual([]);
@@ -173,6 +206,26 @@ describe('the lessons in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  for (const [id, choice] of Object.entries(RIGHT)) {
+    it(`lesson ${id} at 768 × 1024 after its check: nothing wider than the page`, async () => {
+      const { page, errors } = await app.open(`lessons.html#lesson=${id}`, TALL);
+      const v = await predictAndRun(page, choice);
+      expect(v.head).toBe('✓ Your prediction was right');
+      // no horizontal scrolling, and the chart canvas fits its column
+      const widths = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        view: window.innerWidth,
+        canvas: document.querySelector('#lesson-chart canvas')!.getBoundingClientRect().width,
+        column: document.querySelector('#lesson-chart')!.getBoundingClientRect().width,
+      }));
+      expect(widths.doc).toBeLessThanOrEqual(widths.view);
+      expect(widths.canvas).toBeLessThanOrEqual(widths.column + 0.5);
+      expect(errors).toEqual([]);
+      await shot(page, `${id}-768`);
+      await page.close();
+    });
+  }
 
   it('a lesson at 768 × 1024 after its check', async () => {
     const { page, errors } = await app.open('lessons.html#lesson=corridor', TALL);
