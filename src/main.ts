@@ -37,6 +37,9 @@ async function start(): Promise<void> {
   app.canvas.setAttribute('aria-label', 'Gradient Wars: environment and learning curves');
   app.canvas.setAttribute('role', 'img');
   stage.appendChild(app.canvas);
+  // Pixi's resizeTo follows window resizes only; the stage also changes size when the status lines above it
+  // wrap or the layout changes (e.g. Compare on), and the canvas must follow or its bottom is cut off
+  new ResizeObserver(() => app.queueResize()).observe(stage);
 
   const view = new StageView({
     cell: (cell, drag) => {

@@ -1,16 +1,17 @@
 /**
  * Lays out the canvas: the environment view of each agent across the top (A, and B beside it when
- * comparing) and the charts below. Rebuilds its children when the frame's layout version or the canvas size
+ * comparing) and the charts below, split by ./stageLayout.ts (charts get a minimum plot height first, the
+ * environment views scale into the rest). Rebuilds its children when the frame's layout version or the canvas size
  * changes; otherwise only updates them.
  */
 import { Container, Graphics } from 'pixi.js';
 import type { Frame } from '../app/frame';
 import type { RunOverlay } from '../app/multiSeed/overlay';
 import { ChartsView } from './charts/ChartsView';
+import { GAP, stageLayout } from './stageLayout';
 import type { EnvView, EnvViewEvents, EnvViewOptions } from './View';
 import { createEnvView } from './views';
 
-const GAP = 12;
 /** Views redraw at most this often (ms) unless moves are animated: charts show trends, not frames. */
 const CHART_MS = 100;
 
@@ -75,6 +76,8 @@ export class StageView {
   setOverlays(overlays: readonly RunOverlay[]): void {
     this.charts.setOverlays(overlays);
     this.sinceCharts = Infinity;
+    // bands add legend entries: the shared legend row may wrap, so the canvas is split again
+    this.version = -1;
   }
 
   /** Rebuilds the env views on the next sync (e.g. when a view toggle changes what they draw). */
@@ -95,7 +98,7 @@ export class StageView {
     const w = this.width;
     const h = this.height;
     const n = Math.max(1, frame.agents.length);
-    const envH = Math.round(Math.max(220, Math.min(h * 0.48, h - 300)));
+    const { envH, chartsH, grid } = stageLayout(w, h, this.charts.buildLegend(frame, w));
     const envW = Math.floor((w - GAP * (n + 1)) / n);
     frame.agents.forEach((a, i) => {
       const v = this.envViews[i];
@@ -108,6 +111,6 @@ export class StageView {
       .lineTo(w - GAP, envH + GAP / 2)
       .stroke({ width: 1, color: 0xe2e4ea });
     this.charts.root.position.set(0, envH + GAP);
-    this.charts.rebuild(frame, w, Math.max(200, h - envH - GAP));
+    this.charts.rebuild(frame, w, chartsH, grid);
   }
 }

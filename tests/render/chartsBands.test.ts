@@ -7,7 +7,7 @@ import type { AgentFrame, EnvFrame, Frame } from '../../src/app/frame';
 import { bandOf, type RunOverlay } from '../../src/app/multiSeed/overlay';
 import { Series } from '../../src/app/Series';
 import { agentColor } from '../../src/render/colors';
-import { chartSpecs } from '../../src/render/charts/chartSpecs';
+import { chartSpecs, sharedLegend } from '../../src/render/charts/chartSpecs';
 import { drawBand, extendBandExtent } from '../../src/render/charts/drawBand';
 import { emptyExtent } from '../../src/render/charts/plotMath';
 
@@ -62,6 +62,32 @@ describe('chartSpecs with overlays', () => {
     expect(specs[1].spec.bands![0].band).toBe(overlays[0].optimalAction);
     expect(specs[2].spec.bands ?? []).toEqual([]);
     expect(chartSpecs(frameOf({ ...env, lastAction: -1, lastReward: 0 }))[0].spec.bands).toEqual([]);
+  });
+
+  it('with bands the return range fits the smoothed curve and bands: raw lines are left out (clipped)', () => {
+    const env = { kind: 'short-corridor' } as EnvFrame;
+    const fit = (o: RunOverlay[]) =>
+      chartSpecs(frameOf(env), o)[0].spec.lines.map((l) => [l.label, l.fitRange ?? true]);
+    expect(fit([])).toEqual([
+      ['smoothed', true],
+      ['raw', true],
+      ['exact J(θ)', true],
+    ]);
+    expect(fit(overlays)).toEqual([
+      ['smoothed', true],
+      ['raw', false],
+      ['exact J(θ)', true],
+    ]);
+  });
+
+  it('the shared legend keys the agents, then every band with a band swatch in its style', () => {
+    const f = frameOf({ kind: 'short-corridor' } as EnvFrame);
+    expect(sharedLegend(f, overlays)).toEqual([
+      { label: 'A', color: agentColor(0), style: 'normal' },
+      { label: 'run 0', color: agentColor(0), style: 'normal', band: true },
+      { label: 'run 2', color: agentColor(2), style: 'dashed', band: true },
+    ]);
+    expect(sharedLegend(f)).toHaveLength(1);
   });
 
   it('episodic: the length band; continuous actions (σ chart): none', () => {

@@ -1,5 +1,5 @@
 // What the training charts show (src/render/charts/chartSpecs.ts) for one and two agents, bandit and
-// non-bandit environments; and the grid of ChartsView for different sizes.
+// non-bandit environments, and what each chart's own legend keys (the agents are keyed once, in a shared row).
 import { describe, expect, it } from 'vitest';
 import type { AgentFrame, AgentSeries, EnvFrame, Frame } from '../../src/app/frame';
 import { Series } from '../../src/app/Series';
@@ -79,6 +79,23 @@ describe('chartSpecs', () => {
       expect(c.bindings.length).toBe(c.spec.lines.length);
       c.bindings.forEach((b, i) => expect(frame.agents[b.agent].series[b.key]).toBe(c.spec.lines[i].series));
     }
+  });
+
+  it('keys only the line styles of the return chart, on its title row; the other charts have no legend', () => {
+    const frame: Frame = { layoutVersion: 1, agents: [agent('A', bandit), agent('B', bandit)] };
+    const charts = chartSpecs(frame);
+    expect(charts.map((c) => [c.spec.legend, !!c.spec.legendInTitleRow])).toEqual([
+      ['styles', true],
+      ['none', false],
+      ['none', false],
+      ['none', false],
+    ]);
+    // the style keys: three distinct labels over both agents' lines
+    expect([...new Set(charts[0].spec.lines.map((l) => `${l.label}/${l.style}`))]).toEqual([
+      'smoothed/normal',
+      'raw/faint',
+      'exact J(θ)/dashed',
+    ]);
   });
 
   it('shows episode length instead of % optimal action outside bandits', () => {

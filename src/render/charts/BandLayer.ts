@@ -6,7 +6,7 @@
 import { Container, Graphics } from 'pixi.js';
 import type { Band } from '../../app/multiSeed/overlay';
 import type { Axes } from './Axes';
-import { drawBand, extendBandExtent } from './drawBand';
+import { bandLegendEntry, drawBand, extendBandExtent } from './drawBand';
 import type { LegendEntry } from './Legend';
 import { nearestIndex, type Extent } from './plotMath';
 import type { TooltipRow } from './Tooltip';
@@ -35,12 +35,7 @@ export class BandLayer {
       const n = spec.band.x.length;
       return { spec, g, px: new Float64Array(n), py: new Float64Array(n) };
     });
-    return specs.map((b) => ({
-      label: b.label,
-      color: b.color,
-      style: b.dashed ? 'dashed' : 'normal',
-      band: true,
-    }));
+    return specs.map(bandLegendEntry);
   }
 
   /** Number of bands. */

@@ -1,7 +1,8 @@
 /**
  * The training charts of a frame (FrameView, src/render/View.ts): return per episode, % optimal action,
- * baseline value and gradient variance, for one or two agents, in a grid that adapts to the space given —
- * 2 × 2, 4 × 1 when wide and short, or one column when narrow (whichever gives the roomiest charts). What each chart shows is decided in
+ * baseline value and gradient variance, for one or two agents, under one legend row that keys the agents and
+ * bands for all four (./chartSpecs.ts `sharedLegend`). The grid (2 × 2, 4 × 1 or one column) is chosen by the
+ * stage (../stageLayout.ts) or, when not given, fitted to the size given. What each chart shows is decided in
  * ./chartSpecs.ts; each chart is a {@link LineChart}. The view keeps a 12px margin left, right and below,
  * none above (the stage puts it under a separator).
  */
@@ -9,38 +10,11 @@ import { Container } from 'pixi.js';
 import type { Frame } from '../../app/frame';
 import type { RunOverlay } from '../../app/multiSeed/overlay';
 import type { FrameView } from '../View';
-import { chartSpecs, type LineBinding } from './chartSpecs';
+import { GAP, LEGEND_GAP, gridFor, type ChartGrid } from '../stageLayout';
+import { chartSpecs, sharedLegend, type LineBinding } from './chartSpecs';
+import { Legend } from './Legend';
 import { LineChart } from './LineChart';
-
-/** Margin and gap between charts (px). */
-const GAP = 12;
-/** Comfortable chart size (px): layouts are scored by how well their charts reach it. */
-const GOOD_W = 300;
-const GOOD_H = 200;
-/** Smallest chart height (px); below it the grid grows taller than asked. */
-const MIN_H = 150;
-
-/** Grid of the four charts for a `width` × `height` area: columns, rows and chart size. */
-export function chartGrid(
-  width: number,
-  height: number,
-): { cols: number; rows: number; w: number; h: number } {
-  const w = width - 2 * GAP;
-  const h = height - GAP;
-  let best = { cols: 2, rows: 2, w: 0, h: 0 };
-  let bestScore = -Infinity;
-  for (const cols of [2, 4, 1]) {
-    const rows = 4 / cols;
-    const cw = Math.floor((w - (cols - 1) * GAP) / cols);
-    const ch = Math.floor((h - (rows - 1) * GAP) / rows);
-    const score = Math.min(cw / GOOD_W, ch / GOOD_H);
-    if (score > bestScore + 0.05) {
-      bestScore = score;
-      best = { cols, rows, w: Math.max(120, cw), h: Math.max(MIN_H, ch) };
-    }
-  }
-  return best;
-}
+import { SPACE } from './theme';
 
 /** The four training charts. */
 export class ChartsView implements FrameView {
@@ -48,6 +22,8 @@ export class ChartsView implements FrameView {
   /** Height the charts occupy (px); more than the height given to `rebuild` when that was below the minimum. */
   contentHeight = 0;
   private readonly charts: LineChart[] = [];
+  private readonly legend = new Legend();
+  private grid: ChartGrid | null = null;
   private bindings: LineBinding[][] = [];
   private version = NaN;
   private agents = -1;
@@ -62,33 +38,60 @@ export class ChartsView implements FrameView {
       this.charts.push(c);
       this.root.addChild(c.root);
     }
+    this.root.addChild(this.legend.root);
   }
 
-  /** Builds the charts for the frame's agents at `width` × `height` pixels. */
-  rebuild(frame: Frame, width: number, height: number): void {
+  /**
+   * Builds the shared legend row for the frame's agents and the overlays at `width` px; returns its height
+   * (px), which the stage needs before it splits the canvas.
+   */
+  buildLegend(frame: Frame, width: number): number {
+    this.legend.build(sharedLegend(frame, this.overlays), width - 2 * GAP - 2 * SPACE.pad);
+    this.legend.root.position.set(GAP + SPACE.pad, 0);
+    return this.legend.layout();
+  }
+
+  /**
+   * Builds the charts for the frame's agents at `width` × `height` pixels, in `grid` (default: the
+   * previous build's columns).
+   */
+  rebuild(frame: Frame, width: number, height: number, grid?: ChartGrid): void {
     this.frame = frame;
     this.version = frame.layoutVersion;
     this.agents = frame.agents.length;
     this.width = width;
     this.height = height;
-    const grid = chartGrid(width, height);
+    const legendH = this.buildLegend(frame, width);
+    grid ??= this.fit(width, height, legendH);
+    this.grid = grid;
+    const top = legendH > 0 ? legendH + LEGEND_GAP : 0;
     const specs = chartSpecs(frame, this.overlays);
     this.bindings = specs.map((s) => s.bindings);
     specs.forEach((s, i) => {
       const chart = this.charts[i];
       chart.root.position.set(
         GAP + (i % grid.cols) * (grid.w + GAP),
-        Math.floor(i / grid.cols) * (grid.h + GAP),
+        top + Math.floor(i / grid.cols) * (grid.h + GAP),
       );
       chart.rebuild(s.spec, grid.w, grid.h);
     });
-    this.contentHeight = grid.rows * grid.h + (grid.rows - 1) * GAP + GAP;
+    this.contentHeight = top + grid.rows * grid.h + (grid.rows - 1) * GAP + GAP;
+  }
+
+  /** The grid last built (null before the first build). */
+  get layoutGrid(): ChartGrid | null {
+    return this.grid;
+  }
+
+  /** The previous build's columns (2 at first) at this size. */
+  private fit(width: number, height: number, legendH: number): ChartGrid {
+    return gridFor(this.grid?.cols ?? 2, width, height, legendH);
   }
 
   /** Draws `overlays` (mean ± 95% CI bands) over the charts from now on; rebuilds them if built. */
   setOverlays(overlays: readonly RunOverlay[]): void {
     this.overlays = overlays;
-    if (this.frame) this.rebuild(this.frame, this.width, this.height);
+    if (this.frame) this.rebuild(this.frame, this.width, this.height, this.grid ?? undefined);
   }
 
   /** Re-binds each line to the frame's series and refreshes the charts whose data changed. */

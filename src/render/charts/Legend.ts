@@ -2,11 +2,14 @@
  * A chart legend: a line swatch (drawn in the line's own style) and a label per line, optionally grouped
  * under a coloured header (the agent's label), flowed left to right and wrapped to a maximum width; a group
  * starts a new row unless it fits whole on the current one. When that takes more than two rows, the legend
- * is factored instead: one row keys the groups by colour, the next keys the line labels by style. Texts and
- * swatches are created in `build`; showing or hiding entries (a line without data yet) only moves them.
+ * is factored instead: one row keys the groups by colour, the next keys the line labels by style. A chart
+ * whose agents are keyed once for all charts (the playground's shared legend row) asks for the style keys
+ * only, or for no legend. Texts and swatches are created in `build`; showing or hiding entries (a line
+ * without data yet) only moves them.
  */
 import { Container, Graphics, type Text } from 'pixi.js';
 import { COLORS } from '../colors';
+import { LEGEND_ROW } from './metrics';
 import { FONT, makeText } from './theme';
 
 /** How a line is drawn: normal (2px), faint (1px, 30% opacity: raw data), dashed (exact/reference). */
@@ -25,14 +28,19 @@ export interface LegendEntry {
   band?: boolean;
 }
 
+/**
+ * What a chart's legend keys: every entry (default), only the line labels by style in neutral ink (the
+ * agents' colours are keyed elsewhere), or nothing.
+ */
+export type LegendMode = 'all' | 'styles' | 'none';
+
 /** Width of a swatch, px. */
 const SWATCH = 20;
 /** Between swatch and label, and after a group header. */
 const INNER = 5;
 /** Between entries. */
 const OUTER = 14;
-/** Height of a legend row. */
-export const LEGEND_ROW = 16;
+export { LEGEND_ROW };
 
 /** Draws a horizontal line sample in `style` into `g` from (x, y) over `w` px. */
 export function drawSwatch(
@@ -71,11 +79,19 @@ export class Legend {
   private cells: Cell[] = [];
   private visible: boolean[] = [];
   private maxWidth = 0;
+  private usedWidth = 0;
 
-  /** (Re)creates the entries (all visible) and picks the detailed or factored form for `maxWidth`. */
-  build(entries: readonly LegendEntry[], maxWidth: number): void {
+  /**
+   * (Re)creates the entries (all visible) and, in mode `all`, picks the detailed or factored form for
+   * `maxWidth`.
+   */
+  build(entries: readonly LegendEntry[], maxWidth: number, mode: LegendMode = 'all'): void {
     this.maxWidth = maxWidth;
     this.visible = entries.map(() => true);
+    if (mode !== 'all') {
+      this.setCells(mode === 'styles' ? this.styleCells(entries, 0) : []);
+      return;
+    }
     this.setCells(this.detailed(entries));
     const groups = new Set(entries.map((e) => e.group)).size;
     if (this.layout() > 2 * LEGEND_ROW && groups > 1) this.setCells(this.factored(entries));
@@ -88,8 +104,14 @@ export class Legend {
     return true;
   }
 
+  /** Width of the widest row at the last {@link layout} (px). */
+  get width(): number {
+    return this.usedWidth;
+  }
+
   /** Flows the visible cells; returns the height used (0 when nothing is visible). */
   layout(): number {
+    this.usedWidth = 0;
     let x = 0;
     let row = 0;
     let used = false;
@@ -119,6 +141,7 @@ export class Legend {
         const y = row * LEGEND_ROW;
         c.swatch?.position.set(Math.round(x), y + LEGEND_ROW / 2 - 1);
         c.text.position.set(Math.round(x + (c.swatch ? SWATCH + INNER : 0)), y - 1);
+        this.usedWidth = Math.max(this.usedWidth, Math.ceil(x + w));
         x += w + (c.swatch ? OUTER : INNER + 4);
         used = true;
       }
@@ -162,17 +185,21 @@ export class Legend {
       const first = entries[members[0]];
       cells.push(this.cell(g ?? first.label, first.groupColor ?? first.color, 'normal', 0, members));
     }
-    const grouped = entries.filter((e) => e.group !== undefined);
-    const labels = [...new Set(grouped.map((e) => e.label))];
-    for (const l of labels) {
-      const members = entries.flatMap((f, k) => (f.label === l && f.group !== undefined ? [k] : []));
-      cells.push(this.cell(l, COLORS.mutedText, entries[members[0]].style, 1, members));
-    }
+    cells.push(...this.styleCells(entries, 1));
     // entries without a group (bands) keep their own colour and label, in a block of their own
     entries.forEach((e, k) => {
       if (e.group === undefined) cells.push(this.cell(e.label, e.color, e.style, 2, [k], e.band));
     });
     return cells;
+  }
+
+  /** The labels of grouped entries keyed by style in neutral ink, one cell per distinct label. */
+  private styleCells(entries: readonly LegendEntry[], block: number): Cell[] {
+    const grouped = entries.filter((e) => e.group !== undefined);
+    return [...new Set(grouped.map((e) => e.label))].map((l) => {
+      const members = entries.flatMap((f, k) => (f.label === l && f.group !== undefined ? [k] : []));
+      return this.cell(l, COLORS.mutedText, entries[members[0]].style, block, members);
+    });
   }
 
   private cell(

@@ -1,7 +1,9 @@
 /**
  * A reusable line chart on a light panel: title, legend, linear or log y axis with nice ticks and light
  * gridlines, lines read straight from {@link Series} buffers (src/app/Series.ts), a hover readout, and a
- * centred message when there is nothing to draw. HOUSE-STYLE §6: every Text and Graphics is created in
+ * centred message when there is nothing to draw. The legend keys every line and band, only the line styles, or
+ * nothing (ChartSpec.legend), under the title or beside it when it fits on the title row; lines may be left out
+ * of the y range (drawn, clipped to the plot). HOUSE-STYLE §6: every Text and Graphics is created in
  * `rebuild`; `update` (once per frame) redraws a chart's lines only when one of its series changed (length
  * or version), and re-labels ticks only when their values change.
  */
@@ -9,15 +11,16 @@ import { Container, Graphics, Rectangle, type FederatedPointerEvent, type Text }
 import type { Series } from '../../app/Series';
 import { COLORS } from '../colors';
 import { Axes } from './Axes';
-import { LEGEND_ROW, Legend, type LegendEntry } from './Legend';
+import { LEGEND_ROW, Legend, type LegendEntry, type LegendMode } from './Legend';
 import { BandLayer, type BandSpec } from './BandLayer';
+import { PLOT_BOTTOM, plotTop } from './chartFrame';
 import { drawSeries } from './drawSeries';
 import { emptyExtent, extendExtent, nearestIndex, paddedRange } from './plotMath';
 import { FONT, SPACE, makeText, setText, type Rect } from './theme';
 import { formatValue } from './ticks';
 import { Tooltip, type TooltipRow } from './Tooltip';
 
-export type { LineStyle } from './Legend';
+export type { LineStyle, LegendMode } from './Legend';
 export type { BandSpec } from './BandLayer';
 
 /** One line: a series and how it looks. */
@@ -28,6 +31,8 @@ export interface LineSpec extends LegendEntry {
   tooltipLabel?: string;
   /** Keep the legend entry while the line has no finite point (default: hidden until it has one). */
   legendWhenEmpty?: boolean;
+  /** Count the line in the y range (default true); when false it is drawn but clipped to the plot. */
+  fitRange?: boolean;
 }
 
 /** What a chart shows. */
@@ -43,6 +48,10 @@ export interface ChartSpec {
   /** Label y (data in [0, 1]) as a percentage. */
   yPercent?: boolean;
   lines: LineSpec[];
+  /** What the legend keys (default every line and band). */
+  legend?: LegendMode;
+  /** Put the legend on the title row, right-aligned, when it fits there in one row (default: under it). */
+  legendInTitleRow?: boolean;
   /** Confidence bands drawn over the lines (legend entries after the lines'). */
   bands?: BandSpec[];
   /** Shown when no line has a point (default "no data yet"). */
@@ -73,6 +82,8 @@ export class LineChart {
   private readonly panel = new Graphics();
   private readonly plotBg = new Graphics();
   private readonly lineLayer = new Container();
+  /** The plot rectangle, masking the lines when some are left out of the y range. */
+  private readonly clip = new Graphics();
   private readonly bands = new BandLayer();
   private readonly axes = new Axes();
   private readonly legend = new Legend();
@@ -85,6 +96,7 @@ export class LineChart {
   private width = 0;
   private height = 0;
   private legendHeight = 0;
+  private legendInline = false;
   private yLabelWidth = 0;
   private plot: Rect = { x: 0, y: 0, w: 1, h: 1 };
   private dirty = true;
@@ -97,10 +109,11 @@ export class LineChart {
     this.message.anchor.set(0.5);
     const r = this.root;
     r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.bands.root, this.axes.front);
-    r.addChild(this.legend.root, this.title, this.message, this.tooltip.root);
+    r.addChild(this.legend.root, this.title, this.message, this.tooltip.root, this.clip);
     // drawn into a texture, redrawn only when data or hover change: a chart full of text and long polylines
     // costs a software renderer (headless Chromium) several ms per frame otherwise
     r.cacheAsTexture(true);
+    this.clip.renderable = false;
     r.eventMode = 'static';
     r.on('pointermove', (e: FederatedPointerEvent) => this.hover(e.getLocalPosition(this.root).x));
     r.on('pointerleave', () => this.hover(NaN));
@@ -136,8 +149,14 @@ export class LineChart {
     setText(this.title, spec.title);
     const log = spec.yScale === 'log';
     this.axes.build({ xTitle: spec.xLabel ?? 'episode', yTitle: spec.yLabel, log, percent: !!spec.yPercent });
-    this.legend.build(entries, this.width - 2 * SPACE.pad);
+    this.lineLayer.mask = spec.lines.some((l) => l.fitRange === false) ? this.clip : null;
+    this.legend.build(entries, this.width - 2 * SPACE.pad, spec.legend);
     this.legendHeight = this.legend.layout();
+    // beside the title when asked and it fits in one row (measured with every entry shown: its widest)
+    const besideTitle = this.width - 2 * SPACE.pad - this.title.width - 16;
+    this.legendInline =
+      !!spec.legendInTitleRow && this.legendHeight <= LEGEND_ROW && this.legend.width <= besideTitle;
+    if (this.legendInline) this.legendHeight = 0;
     this.yLabelWidth = 28;
     this.layout();
     this.hoverX = NaN;
@@ -176,6 +195,8 @@ export class LineChart {
     let xMin = Infinity;
     let xMax = -Infinity;
     const y = emptyExtent();
+    /** Extent of the lines left out of the range: used only when nothing else has a value. */
+    const loose = emptyExtent();
     let legendChanged = false;
     for (let i = 0; i < this.lines.length; i++) {
       const l = this.lines[i];
@@ -190,13 +211,18 @@ export class LineChart {
       scratch.max = -Infinity;
       extendExtent(scratch, s.y, s.length, log);
       l.hasData = scratch.min <= scratch.max;
-      y.min = Math.min(y.min, scratch.min);
-      y.max = Math.max(y.max, scratch.max);
+      const into = l.spec.fitRange === false ? loose : y;
+      into.min = Math.min(into.min, scratch.min);
+      into.max = Math.max(into.max, scratch.max);
       legendChanged = this.legend.setVisible(i, l.hasData || !!l.spec.legendWhenEmpty) || legendChanged;
     }
-    if (legendChanged) this.legend.layout();
+    if (legendChanged) {
+      this.legend.layout();
+      this.placeLegend();
+    }
     const xs = { min: xMin, max: xMax };
     this.bands.extend(xs, y);
+    if (y.min > y.max) [y.min, y.max] = [loose.min, loose.max];
     [xMin, xMax] = [xs.min, xs.max];
     const range = this.spec.yRange ?? paddedRange(y.min, y.max, 0.05, log);
     const showing = xMin <= xMax && range !== null && y.min <= y.max;
@@ -238,17 +264,17 @@ export class LineChart {
   }
 
   private layout(): void {
-    const { pad, gap, tick, tickLabel } = SPACE;
+    const { pad, tick, tickLabel } = SPACE;
     const w = this.width;
     const h = this.height;
     this.title.position.set(pad, pad - 2);
-    const legendTop = pad + FONT.title + 6;
-    this.legend.root.position.set(pad, legendTop);
-    const top = legendTop + (this.legendHeight > 0 ? this.legendHeight + gap : 0) + LEGEND_ROW / 2;
+    this.placeLegend();
+    const top = plotTop(this.legendHeight);
     const left = pad + FONT.label + 6 + this.yLabelWidth + tickLabel + tick;
-    const bottom = h - pad - FONT.label - 6 - FONT.tick - tickLabel - tick;
+    const bottom = h - PLOT_BOTTOM;
     this.plot = { x: left, y: top, w: Math.max(20, w - pad - 6 - left), h: Math.max(20, bottom - top) };
     const p = this.plot;
+    this.clip.clear().rect(p.x, p.y, p.w, p.h).fill(0xffffff);
     this.axes.setRect(p, { x: pad - 1, y: top, w: w - 2 * pad, h: h - pad - top });
     this.panel.clear().roundRect(0.5, 0.5, w - 1, h - 1, SPACE.radius);
     this.panel.fill(COLORS.panel).stroke({ width: 1, color: COLORS.panelBorder });
@@ -256,6 +282,13 @@ export class LineChart {
     this.root.hitArea = new Rectangle(p.x, p.y, p.w, p.h);
     this.tooltip.setHeight(p.h);
     this.dirty = true;
+  }
+
+  /** Under the title, or right-aligned on the title row. */
+  private placeLegend(): void {
+    const { pad } = SPACE;
+    if (this.legendInline) this.legend.root.position.set(this.width - pad - this.legend.width, pad);
+    else this.legend.root.position.set(pad, pad + FONT.title + 6);
   }
 
   /** White plot area; with nothing to plot, a wider area under the title holding the message. */

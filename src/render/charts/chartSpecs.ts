@@ -3,11 +3,17 @@
  * under which titles and messages. Pure data (no Pixi objects), so it is tested in node; ChartsView turns it
  * into LineCharts. Agent colours follow src/render/colors.ts: A blue, B vermillion, exact J a darker shade of
  * the agent's colour, dashed. Multi-seed and imported runs (overlays) add mean ± 95% CI bands to the return
- * chart and to the second chart when it shows % optimal action or episode length.
+ * chart and to the second chart when it shows % optimal action or episode length. The agents and bands are
+ * keyed once for all four charts ({@link sharedLegend}); a chart's own legend keys only its line styles
+ * (smoothed, raw, exact J), so at 1280×720 no chart spends more than one row on its legend. While bands are
+ * shown the return chart's y range fits the smoothed curves and bands, not the raw returns (drawn, clipped),
+ * so a band several times narrower than the raw scatter stays readable.
  */
 import type { AgentFrame, AgentSeries, Frame } from '../../app/frame';
 import type { RunOverlay } from '../../app/multiSeed/overlay';
 import { COLORS, agentColor, mix } from '../colors';
+import { bandLegendEntry } from './drawBand';
+import type { LegendEntry } from './Legend';
 import type { BandSpec, ChartSpec, LineSpec } from './LineChart';
 
 /** Where a chart line reads its series: agent index and series key (re-bound every frame). */
@@ -40,7 +46,10 @@ function chart(
   spec: Omit<ChartSpec, 'lines'>,
   parts: { spec: LineSpec; binding: LineBinding }[],
 ): BoundChart {
-  return { spec: { ...spec, lines: parts.map((p) => p.spec) }, bindings: parts.map((p) => p.binding) };
+  return {
+    spec: { legend: 'none', ...spec, lines: parts.map((p) => p.spec) },
+    bindings: parts.map((p) => p.binding),
+  };
 }
 
 /** One line per agent of series `key`, labelled with the agent's label. */
@@ -90,6 +99,7 @@ function secondMetric(frame: Frame): 'optimalAction' | 'length' | null {
  */
 export function chartSpecs(frame: Frame, overlays: readonly RunOverlay[] = []): BoundChart[] {
   const agents = frame.agents;
+  const returnBands = bandsOf(overlays, 'return');
   const returns = agents.flatMap((a, i) => {
     const color = agentColor(a.color);
     const group = { group: a.label, groupColor: color };
@@ -101,7 +111,14 @@ export function chartSpecs(frame: Frame, overlays: readonly RunOverlay[] = []): 
         style: 'normal',
         tooltipLabel: `${a.id} smoothed`,
       }),
-      line(a, i, 'returnRaw', { ...group, label: 'raw', color, style: 'faint', tooltipLabel: `${a.id} raw` }),
+      line(a, i, 'returnRaw', {
+        ...group,
+        label: 'raw',
+        color,
+        style: 'faint',
+        tooltipLabel: `${a.id} raw`,
+        fitRange: returnBands.length === 0,
+      }),
       line(a, i, 'exactJ', {
         ...group,
         label: 'exact J(θ)',
@@ -115,7 +132,16 @@ export function chartSpecs(frame: Frame, overlays: readonly RunOverlay[] = []): 
   const metric = secondMetric(frame);
   if (metric) second.spec.bands = bandsOf(overlays, metric);
   return [
-    chart({ title: 'Return per episode', yLabel: 'return', bands: bandsOf(overlays, 'return') }, returns),
+    chart(
+      {
+        title: 'Return per episode',
+        yLabel: 'return',
+        bands: returnBands,
+        legend: 'styles',
+        legendInTitleRow: true,
+      },
+      returns,
+    ),
     second,
     chart(
       {
@@ -135,4 +161,17 @@ export function chartSpecs(frame: Frame, overlays: readonly RunOverlay[] = []): 
       perAgent(agents, 'gradVariance'),
     ),
   ];
+}
+
+/**
+ * The legend row shared by the four charts: each agent's colour and label, then each band (mean ± 95% CI of
+ * a multi-seed or imported run).
+ */
+export function sharedLegend(frame: Frame, overlays: readonly RunOverlay[] = []): LegendEntry[] {
+  const agents: LegendEntry[] = frame.agents.map((a) => ({
+    label: a.label,
+    color: agentColor(a.color),
+    style: 'normal',
+  }));
+  return [...agents, ...overlays.map((o) => bandLegendEntry({ ...o, color: agentColor(o.color) }))];
 }

@@ -6,10 +6,16 @@
 import type { Graphics } from 'pixi.js';
 import type { Band } from '../../app/multiSeed/overlay';
 import type { Scale } from './drawSeries';
+import type { LegendEntry } from './Legend';
 import { extendExtent, tracePolyline, type Extent } from './plotMath';
 
 /** Opacity of a band's fill. */
 export const BAND_ALPHA = 0.2;
+
+/** The legend entry of a band: its label and a swatch of its mean's style over a translucent box. */
+export function bandLegendEntry(b: { label: string; color: number; dashed: boolean }): LegendEntry {
+  return { label: b.label, color: b.color, style: b.dashed ? 'dashed' : 'normal', band: true };
+}
 
 /** Widens `x` and `y` by a band's episodes and interval (finite values only). */
 export function extendBandExtent(band: Band, x: Extent, y: Extent): void {

@@ -4,6 +4,7 @@
  */
 import { Text, type TextStyleFontWeight } from 'pixi.js';
 import { COLORS } from '../colors';
+import { FONT } from './metrics';
 
 /** Font stack, the same as the environment views' (Arial resolves to Liberation Sans on Linux; DejaVu Sans
  * carries θ, π and the arrows). */
@@ -17,33 +18,7 @@ export const FONT_FAMILY = [
   'sans-serif',
 ];
 
-/** Font sizes (px). */
-export const FONT = {
-  title: 13,
-  label: 11,
-  tick: 11,
-  legend: 11,
-  tooltip: 11,
-  empty: 12,
-} as const;
-
-/** Spacings of a chart panel (px). */
-export const SPACE = {
-  /** Inner padding of the panel. */
-  pad: 10,
-  /** Between title row, legend rows and plot. */
-  gap: 6,
-  /** Tick mark length. */
-  tick: 4,
-  /** Between a tick and its label. */
-  tickLabel: 4,
-  /** Minimum space between neighbouring x tick labels. */
-  labelGap: 10,
-  /** Minimum vertical space per y tick. */
-  yTickSpacing: 30,
-  /** Panel corner radius. */
-  radius: 6,
-} as const;
+export { FONT, SPACE } from './metrics';
 
 /** A rectangle in a chart's local pixels. */
 export interface Rect {
