@@ -42,9 +42,8 @@ export class LessonChartView {
   private height = 320;
 
   constructor() {
-    // The page renders only when something changed (src/lessons.ts), so the charts' texture caches buy
-    // nothing here; and with two cached charts in one stage, Chromium's software GL intermittently drew the
-    // lower chart's plot backdrop over its lines. Drawing them directly avoids both.
+    // The page renders only when something changed (src/lessons.ts), so texture caches buy nothing here;
+    // drawing the stacked charts directly keeps one render path for both.
     this.chart.root.cacheAsTexture(false);
     this.points.root.cacheAsTexture(false);
     this.root.addChild(this.chart.root, this.points.root);
