@@ -132,7 +132,7 @@ export const LESSONS: readonly Lesson[] = [
       `<p>The agent plays ${v('a')} = μ + σε with ε ~ N(0, 1) and receives ${v('r')}(${v('a')}) = −(${v('a')} − 2)². Two
        unbiased estimates of ${GRAD} E[${v('r')}(${v('a')})] from one draw:</p>`,
       eq(
-        `score (REINFORCE): (${v('r')}(${v('a')}) − ${v('b')}) ${GRAD} log ${v('p')}<sub>θ</sub>(${v('a')}) &nbsp;&nbsp;·&nbsp;&nbsp; pathwise: ${v('r')}′(${v('a')}) ∂${v('a')}/∂θ = ${v('r')}′(${v('a')})·(1, ε)`,
+        `score (REINFORCE): (${v('r')}(${v('a')}) − ${v('b')}) ${GRAD} log ${v('p')}<sub>θ</sub>(${v('a')})<br>pathwise: ${v('r')}′(${v('a')}) ∂${v('a')}/∂θ = ${v('r')}′(${v('a')})·(1, ε)`,
       ),
       `<p>The score estimator uses only the value of ${v('r')}; the pathwise one uses its slope. Both agents use Adam
        with step 0.1; REINFORCE gets an EMA baseline.</p>`,
