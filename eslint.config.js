@@ -27,7 +27,7 @@ function layer(files, forbiddenDirs, forbiddenLibs, why) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-e2e/**', '.scratch/**', 'node_modules/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-e2e*/**', '.scratch/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
