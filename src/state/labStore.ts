@@ -10,6 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import { LAB_ESTIMATORS, type LabEstimator } from '../algos/lab/estimators';
 import { checkLabConfig, defaultLabConfig, LAB_PRESETS, type LabConfig } from './labConfig';
 import type { ClassroomState } from './classroom';
+import { createNoticeLog, type Notice } from './notices';
 
 /** What the compiler found out about the current (last good) f. */
 export interface ExprInfo {
@@ -65,11 +66,7 @@ export interface LabSummary {
 }
 
 /** A message for the user. */
-export interface LabNotice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
+export type LabNotice = Notice;
 
 /** The lab store's state and actions. */
 export interface Lab {
@@ -104,11 +101,10 @@ export interface Lab {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 /** Most notices kept. */
-const MAX_NOTICES = 4;
 
 /** A fresh lab store, optionally starting from `init`. */
 export function createLabStore(init: Partial<LabConfig> = {}) {
-  let nextId = 1;
+  const log = createNoticeLog(4);
   return createStore<Lab>()(
     subscribeWithSelector(
       immer((set, get) => ({
@@ -172,16 +168,10 @@ export function createLabStore(init: Partial<LabConfig> = {}) {
           });
         },
         notify(level, text) {
-          set((s) => {
-            if (s.notices.some((n) => n.text === text)) return;
-            s.notices.push({ id: nextId++, level, text });
-            if (s.notices.length > MAX_NOTICES) s.notices.splice(0, s.notices.length - MAX_NOTICES);
-          });
+          set((s) => log.add(s.notices, level, text));
         },
         dismiss(id) {
-          set((s) => {
-            s.notices = s.notices.filter((n) => n.id !== id);
-          });
+          set((s) => void (s.notices = log.remove(s.notices, id)));
         },
       })),
     ),

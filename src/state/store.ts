@@ -15,6 +15,7 @@ import { defaultConfig, type RunConfig, type RunEnvId } from '../algos/config';
 import type { BaselineKind } from '../algos/baselines';
 import type { OptimizerKind } from '../algos/optimizers';
 import type { ClassroomState } from './classroom';
+import { createNoticeLog, type Notice } from './notices';
 
 /** Config keys that apply to a running agent without a rebuild. */
 export const liveKeys: readonly (keyof RunConfig)[] = [
@@ -77,12 +78,7 @@ export interface ExplainData {
   delta: number[];
 }
 
-/** A message shown to the user. */
-export interface Notice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
+export type { Notice } from './notices';
 
 /** Gridworld editor brushes. */
 export type Brush = 'floor' | 'wall' | 'pit' | 'goal' | 'start';
@@ -206,11 +202,9 @@ export function nextSeed(seed: number): number {
   return ((z ^ (z >>> 16)) >>> 0) % 100000;
 }
 
-const MAX_NOTICES = 5;
-
 /** Creates a fresh store; `init` overrides parts of the initial state (e.g. from the URL). */
 export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
-  let noticeId = 0;
+  const log = createNoticeLog(5);
   return createStore<Playground>()(
     subscribeWithSelector(
       immer((set) => ({
@@ -290,12 +284,8 @@ export function createPlaygroundStore(init: Partial<PlaygroundState> = {}) {
             s.stats = stats;
             s.explain = explain;
           }),
-        notify: (level, text) =>
-          set((s) => {
-            s.notices.push({ id: ++noticeId, level, text });
-            if (s.notices.length > MAX_NOTICES) s.notices.splice(0, s.notices.length - MAX_NOTICES);
-          }),
-        dismiss: (id) => set((s) => void (s.notices = s.notices.filter((n) => n.id !== id))),
+        notify: (level, text) => set((s) => log.add(s.notices, level, text)),
+        dismiss: (id) => set((s) => void (s.notices = log.remove(s.notices, id))),
         setRewardError: (error) => set((s) => void (s.rewardError = error)),
         setMapError: (error) => set((s) => void (s.mapError = error)),
         setClassroom: (classroom) => set((s) => void (s.classroom = classroom)),

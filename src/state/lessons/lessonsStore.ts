@@ -9,13 +9,10 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { LessonProgress, Progress } from './progress';
 import type { Route } from './route';
 import type { LessonId, Verdict } from './types';
+import { createNoticeLog, type Notice } from '../notices';
 
 /** A message for the user. */
-export interface LessonNotice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
+export type LessonNotice = Notice;
 
 /** The current run of the lesson on screen. */
 export interface RunState {
@@ -49,7 +46,6 @@ export interface LessonsState {
 }
 
 /** Most notices kept. */
-const MAX_NOTICES = 4;
 
 /** The state of no run. */
 export function idleRun(): RunState {
@@ -58,7 +54,7 @@ export function idleRun(): RunState {
 
 /** A fresh store with `progress` loaded. */
 export function createLessonsStore(progress: Progress = {}) {
-  let nextId = 1;
+  const log = createNoticeLog(4);
   return createStore<LessonsState>()(
     subscribeWithSelector(
       immer((set) => ({
@@ -101,16 +97,10 @@ export function createLessonsStore(progress: Progress = {}) {
           });
         },
         notify(level, text) {
-          set((s) => {
-            if (s.notices.some((n) => n.text === text)) return;
-            s.notices.push({ id: nextId++, level, text });
-            if (s.notices.length > MAX_NOTICES) s.notices.splice(0, s.notices.length - MAX_NOTICES);
-          });
+          set((s) => log.add(s.notices, level, text));
         },
         dismiss(id) {
-          set((s) => {
-            s.notices = s.notices.filter((n) => n.id !== id);
-          });
+          set((s) => void (s.notices = log.remove(s.notices, id)));
         },
       })),
     ),
