@@ -16,6 +16,7 @@ import { isHidden } from './state/classroom';
 import { createLabStore } from './state/labStore';
 import { syncLabHash } from './state/labUrl';
 import { mountLab } from './ui/lab/mountLab';
+import { showStartFailure } from './ui/dom';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
@@ -112,10 +113,4 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-void start().catch((e: unknown) => {
-  const msg = e instanceof Error ? e.message : String(e);
-  const box = document.createElement('p');
-  box.setAttribute('role', 'alert');
-  box.textContent = `The gradient lab could not start: ${msg}`;
-  document.body.prepend(box);
-});
+void start().catch((e: unknown) => showStartFailure('The gradient lab', e));

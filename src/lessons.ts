@@ -12,7 +12,7 @@ import { createLessonsStore } from './state/lessons/lessonsStore';
 import { readProgress, writeProgress, type ProgressStorage } from './state/lessons/progress';
 import { readRoute } from './state/lessons/route';
 import type { Lesson } from './state/lessons/types';
-import { el } from './ui/dom';
+import { el, showStartFailure } from './ui/dom';
 import { mountLessons } from './ui/lessons/mountLessons';
 import type { LessonFigure } from './app/lessons/chartData';
 
@@ -159,10 +159,4 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-void start().catch((e: unknown) => {
-  const msg = e instanceof Error ? e.message : String(e);
-  const box = document.createElement('p');
-  box.setAttribute('role', 'alert');
-  box.textContent = `The lessons could not start: ${msg}`;
-  document.body.prepend(box);
-});
+void start().catch((e: unknown) => showStartFailure('The lessons', e));

@@ -11,6 +11,7 @@ import { StageView } from './render/StageView';
 import { createPlaygroundStore } from './state/store';
 import { syncHash } from './state/url';
 import { mountUi } from './ui/mountUi';
+import { showStartFailure } from './ui/dom';
 
 const compileReward: RewardCompiler = async (text) => {
   const { compileExpression } = await import('./expr');
@@ -125,10 +126,4 @@ async function start(): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
-void start().catch((e: unknown) => {
-  const msg = e instanceof Error ? e.message : String(e);
-  const box = document.createElement('p');
-  box.setAttribute('role', 'alert');
-  box.textContent = `Gradient Wars could not start: ${msg}`;
-  document.body.prepend(box);
-});
+void start().catch((e: unknown) => showStartFailure('Gradient Wars', e));

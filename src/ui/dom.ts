@@ -123,3 +123,9 @@ export function wireSkipLink(target: HTMLElement, doc: Document = document): () 
   link.addEventListener('click', onClick);
   return () => link.removeEventListener('click', onClick);
 }
+
+/** Puts "`what` could not start: …" at the top of the page as an alert (a page's last resort). */
+export function showStartFailure(what: string, e: unknown): void {
+  const msg = e instanceof Error ? e.message : String(e);
+  document.body.prepend(el('p', { text: `${what} could not start: ${msg}`, attrs: { role: 'alert' } }));
+}
