@@ -98,7 +98,8 @@ export class StageView {
     const w = this.width;
     const h = this.height;
     const n = Math.max(1, frame.agents.length);
-    const { envH, chartsH, grid } = stageLayout(w, h, this.charts.buildLegend(frame, w));
+    const { legendHeight, titleRowWidth } = this.charts.prepare(frame, w);
+    const { envH, chartsH, grid } = stageLayout(w, h, legendHeight, titleRowWidth);
     const envW = Math.floor((w - GAP * (n + 1)) / n);
     frame.agents.forEach((a, i) => {
       const v = this.envViews[i];

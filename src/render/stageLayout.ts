@@ -3,12 +3,14 @@
  * below (StageView): a pure function of the canvas size, so it is unit-tested in node.
  *
  * The charts come first: every layout candidate (2 × 2, 4 × 1, 1 × 4) guarantees each chart a plot of
- * {@link MIN_PLOT} px where the canvas allows it, and the environment view takes what is left, between
+ * {@link MIN_PLOT} px where the canvas allows it (counting a legend row under a chart's title when the chart
+ * is too narrow to hold it beside the title), and the environment view takes what is left, between
  * {@link ENV_MIN} px and {@link ENV_SHARE} of the height (the views scale to any size). Candidates are scored
  * by how close their charts come to a comfortable {@link GOOD_W} × {@link GOOD_H} (the smaller ratio counts),
  * as in TF Playground's responsive grid: a wide short canvas gets a row of four, a narrow tall one a column.
  */
 import { chartHeightFor } from './charts/chartFrame';
+import { LEGEND_ROW } from './charts/metrics';
 
 /** Margin around and gap between panels (px). */
 export const GAP = 12;
@@ -56,15 +58,24 @@ export function gridFor(cols: number, width: number, height: number, legendHeigh
   return { cols, rows, w, h: Math.max(chartHeightFor(PLOT_FLOOR), h) };
 }
 
-/** Splits a `width` × `height` canvas (shared legend row `legendHeight` px tall) between env view and charts. */
-export function stageLayout(width: number, height: number, legendHeight: number): StageLayout {
+/**
+ * Splits a `width` × `height` canvas between env view and charts, under a shared legend row `legendHeight` px
+ * tall; charts narrower than `titleRowWidth` px need a legend row under their title.
+ */
+export function stageLayout(
+  width: number,
+  height: number,
+  legendHeight: number,
+  titleRowWidth = 0,
+): StageLayout {
   const envMax = Math.round(height * ENV_SHARE);
   let best: StageLayout | null = null;
   let bestScore = -Infinity;
   for (const cols of [2, 4, 1]) {
     const rows = 4 / cols;
     // env = what is left once every chart has its minimum plot, within [ENV_MIN, ENV_SHARE · height]
-    const need = rows * chartHeightFor(MIN_PLOT) + chrome(rows, legendHeight);
+    const narrow = gridFor(cols, width, 0, 0).w < titleRowWidth;
+    const need = rows * chartHeightFor(MIN_PLOT, narrow ? LEGEND_ROW : 0) + chrome(rows, legendHeight);
     const envH = Math.round(Math.max(Math.min(ENV_MIN, envMax), Math.min(envMax, height - GAP - need)));
     const chartsH = height - envH - GAP;
     const grid = gridFor(cols, width, chartsH, legendHeight);

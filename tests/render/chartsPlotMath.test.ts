@@ -1,11 +1,13 @@
 // Pure helpers of the line chart (src/render/charts/plotMath.ts): NaN-robust extents, padded axis ranges,
-// nearest-point binary search against a linear scan, and polylines with gaps and dashes.
+// nearest-point binary search against a linear scan, polylines with gaps and dashes, and polylines clipped
+// to the plot's rows.
 import { describe, expect, it } from 'vitest';
 import {
   emptyExtent,
   extendExtent,
   nearestIndex,
   paddedRange,
+  traceClippedY,
   tracePolyline,
   type PathSink,
 } from '../../src/render/charts/plotMath';
@@ -114,5 +116,44 @@ describe('tracePolyline', () => {
     tracePolyline(r, [0, 8, NaN, 100, 108], [0, 0, 0, 0, 0], 5, 6, 4);
     expect(r.inked).toBeCloseTo(12, 9);
     expect(r.ops.filter((o) => o[0] === 'M').map((o) => o[1])).toEqual([0, 100]);
+  });
+});
+
+describe('traceClippedY', () => {
+  it('keeps the part of each segment inside the rows, joining where the line stays inside', () => {
+    const r = new Recorder();
+    // rows 0..10: (0,5)→(10,5) inside; (10,5)→(20,25) leaves at y = 10, t = 0.25 → x = 12.5;
+    // (20,25)→(30,-15) enters at y = 10 (t = 0.375, x = 23.75) and leaves at y = 0 (t = 0.625, x = 26.25)
+    const moves = traceClippedY(r, [0, 10, 20, 30], [5, 5, 25, -15], 4, 0, 10);
+    expect(moves).toBe(2);
+    expect(r.ops).toEqual([
+      ['M', 0, 5],
+      ['L', 10, 5],
+      ['L', 12.5, 10],
+      ['M', 23.75, 10],
+      ['L', 26.25, 0],
+    ]);
+  });
+
+  it('draws nothing for a line wholly outside the rows, and breaks at NaN', () => {
+    const r = new Recorder();
+    expect(traceClippedY(r, [0, 1, 2], [-5, -6, -7], 3, 0, 10)).toBe(0);
+    expect(r.ops).toEqual([]);
+    const g = new Recorder();
+    expect(traceClippedY(g, [0, 1, 2, 3], [1, 2, NaN, 4], 4, 0, 10)).toBe(1);
+    expect(g.ops).toEqual([
+      ['M', 0, 1],
+      ['L', 1, 2],
+    ]);
+  });
+
+  it('inside the rows it draws exactly what tracePolyline draws', () => {
+    const xs = [0, 3, 7, 9, 12];
+    const ys = [2, 8, 1, 9, 4];
+    const a = new Recorder();
+    const b = new Recorder();
+    traceClippedY(a, xs, ys, 5, 0, 10);
+    tracePolyline(b, xs, ys, 5);
+    expect(a.ops).toEqual(b.ops);
   });
 });

@@ -72,7 +72,7 @@ describe('stageLayout', () => {
   it('1024×768 and 768×1024 portrait: 2 × 2 with the minimum plot and a usable env view', () => {
     for (const [w, h] of [
       [736, 662],
-      [768, 637],
+      [768, 639],
     ]) {
       const l = stageLayout(w, h, ROW);
       expect(l.grid.cols).toBe(2);
@@ -80,6 +80,18 @@ describe('stageLayout', () => {
       expect(l.envH).toBeGreaterThanOrEqual(190);
       expect(used(l, ROW)).toBeLessThanOrEqual(l.chartsH);
     }
+  });
+
+  it('charts too narrow for their legend beside the title get a legend row more, plot still 110 px', () => {
+    // the return chart's title and style keys need ~400 px side by side: at 1280×720 (charts 462 px wide)
+    // they fit; at 768×1024 Compare (canvas 768×639, charts 366 px) the keys go under the title and every chart in the row grows by 22 px
+    expect(stageLayout(960, 613, ROW, 400)).toEqual(stageLayout(960, 613, ROW));
+    const l = stageLayout(768, 639, ROW, 400);
+    expect(l.grid.w).toBe(366);
+    expect(l.grid.h).toBe(chartHeightFor(MIN_PLOT, ROW));
+    expect(l.grid.h - plotTop(ROW) - PLOT_BOTTOM).toBe(MIN_PLOT);
+    expect(l.envH).toBe(stageLayout(768, 639, ROW).envH - 2 * (ROW + 6));
+    expect(used(l, ROW)).toBeLessThanOrEqual(l.chartsH);
   });
 
   it('a wide short canvas gets a row of four; a narrow tall one a column', () => {

@@ -42,13 +42,16 @@ export class ChartsView implements FrameView {
   }
 
   /**
-   * Builds the shared legend row for the frame's agents and the overlays at `width` px; returns its height
-   * (px), which the stage needs before it splits the canvas.
+   * Builds the shared legend row for the frame's agents and the overlays at `width` px. Returns what the
+   * stage needs before it splits the canvas: the row's height, and the chart width below which a chart's own
+   * legend no longer fits beside its title (px, 0 if none asks for that).
    */
-  buildLegend(frame: Frame, width: number): number {
+  prepare(frame: Frame, width: number): { legendHeight: number; titleRowWidth: number } {
     this.legend.build(sharedLegend(frame, this.overlays), width - 2 * GAP - 2 * SPACE.pad);
     this.legend.root.position.set(GAP + SPACE.pad, 0);
-    return this.legend.layout();
+    const specs = chartSpecs(frame, this.overlays);
+    const titleRowWidth = Math.max(0, ...specs.map((s, i) => this.charts[i].titleRowWidth(s.spec)));
+    return { legendHeight: this.legend.layout(), titleRowWidth };
   }
 
   /**
@@ -61,7 +64,7 @@ export class ChartsView implements FrameView {
     this.agents = frame.agents.length;
     this.width = width;
     this.height = height;
-    const legendH = this.buildLegend(frame, width);
+    const legendH = this.prepare(frame, width).legendHeight;
     grid ??= this.fit(width, height, legendH);
     this.grid = grid;
     const top = legendH > 0 ? legendH + LEGEND_GAP : 0;

@@ -14,6 +14,7 @@ import { Axes } from './Axes';
 import { LEGEND_ROW, Legend, type LegendEntry, type LegendMode } from './Legend';
 import { BandLayer, type BandSpec } from './BandLayer';
 import { PLOT_BOTTOM, plotTop } from './chartFrame';
+import { bandLegendEntry } from './drawBand';
 import { drawSeries } from './drawSeries';
 import { emptyExtent, extendExtent, nearestIndex, paddedRange } from './plotMath';
 import { FONT, SPACE, makeText, setText, type Rect } from './theme';
@@ -72,6 +73,8 @@ interface LineState {
   hasData: boolean;
 }
 
+/** Between the title and a legend beside it (px). */
+const TITLE_GAP = 16;
 const STYLE_RANK = { faint: 0, normal: 1, dashed: 2 } as const;
 const scratch = emptyExtent();
 
@@ -82,8 +85,6 @@ export class LineChart {
   private readonly panel = new Graphics();
   private readonly plotBg = new Graphics();
   private readonly lineLayer = new Container();
-  /** The plot rectangle, masking the lines when some are left out of the y range. */
-  private readonly clip = new Graphics();
   private readonly bands = new BandLayer();
   private readonly axes = new Axes();
   private readonly legend = new Legend();
@@ -109,11 +110,10 @@ export class LineChart {
     this.message.anchor.set(0.5);
     const r = this.root;
     r.addChild(this.panel, this.plotBg, this.axes.back, this.lineLayer, this.bands.root, this.axes.front);
-    r.addChild(this.legend.root, this.title, this.message, this.tooltip.root, this.clip);
+    r.addChild(this.legend.root, this.title, this.message, this.tooltip.root);
     // drawn into a texture, redrawn only when data or hover change: a chart full of text and long polylines
     // costs a software renderer (headless Chromium) several ms per frame otherwise
     r.cacheAsTexture(true);
-    this.clip.renderable = false;
     r.eventMode = 'static';
     r.on('pointermove', (e: FederatedPointerEvent) => this.hover(e.getLocalPosition(this.root).x));
     r.on('pointerleave', () => this.hover(NaN));
@@ -149,11 +149,10 @@ export class LineChart {
     setText(this.title, spec.title);
     const log = spec.yScale === 'log';
     this.axes.build({ xTitle: spec.xLabel ?? 'episode', yTitle: spec.yLabel, log, percent: !!spec.yPercent });
-    this.lineLayer.mask = spec.lines.some((l) => l.fitRange === false) ? this.clip : null;
     this.legend.build(entries, this.width - 2 * SPACE.pad, spec.legend);
     this.legendHeight = this.legend.layout();
     // beside the title when asked and it fits in one row (measured with every entry shown: its widest)
-    const besideTitle = this.width - 2 * SPACE.pad - this.title.width - 16;
+    const besideTitle = this.width - 2 * SPACE.pad - this.title.width - TITLE_GAP;
     this.legendInline =
       !!spec.legendInTitleRow && this.legendHeight <= LEGEND_ROW && this.legend.width <= besideTitle;
     if (this.legendInline) this.legendHeight = 0;
@@ -163,6 +162,18 @@ export class LineChart {
     this.tooltip.hide();
     this.dirty = true;
     this.update();
+  }
+
+  /**
+   * Width (px) a chart needs to hold `spec`'s title and its one-row legend side by side, or 0 when `spec`
+   * does not ask for that; a narrower chart puts the legend under its title. Call {@link rebuild} after.
+   */
+  titleRowWidth(spec: ChartSpec): number {
+    if (!spec.legendInTitleRow) return 0;
+    setText(this.title, spec.title);
+    this.legend.build([...spec.lines, ...(spec.bands ?? []).map(bandLegendEntry)], Infinity, spec.legend);
+    this.legend.layout();
+    return Math.ceil(2 * SPACE.pad + this.title.width + TITLE_GAP + this.legend.width);
   }
 
   /** Points line `index` at another series (when the runner swapped buffers); marks it for redraw. */
@@ -251,7 +262,11 @@ export class LineChart {
       this.layout();
       this.axes.refresh(SPACE.pad / 2, this.width - 2);
     }
-    for (const l of this.lines) drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style);
+    const rows = { top: this.plot.y, bottom: this.plot.y + this.plot.h };
+    for (const l of this.lines) {
+      const clip = l.spec.fitRange === false ? rows : undefined;
+      drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style, clip);
+    }
     this.bands.draw(this.axes);
     this.dirty = false;
     if (!Number.isNaN(this.hoverX)) this.showHover(this.hoverX);
@@ -274,7 +289,6 @@ export class LineChart {
     const bottom = h - PLOT_BOTTOM;
     this.plot = { x: left, y: top, w: Math.max(20, w - pad - 6 - left), h: Math.max(20, bottom - top) };
     const p = this.plot;
-    this.clip.clear().rect(p.x, p.y, p.w, p.h).fill(0xffffff);
     this.axes.setRect(p, { x: pad - 1, y: top, w: w - 2 * pad, h: h - pad - top });
     this.panel.clear().roundRect(0.5, 0.5, w - 1, h - 1, SPACE.radius);
     this.panel.fill(COLORS.panel).stroke({ width: 1, color: COLORS.panelBorder });

@@ -149,3 +149,51 @@ export function tracePolyline(
   }
   return moves;
 }
+
+/**
+ * Draws the solid polyline (px[i], py[i]), i < n, into `sink`, clipped to the rows top ≤ y ≤ bottom: each
+ * segment keeps the part with y in range (t ∈ [0, 1] where y0 + t·(y1 − y0) ∈ [top, bottom], Liang–Barsky
+ * in y only; x is already inside the plot). NaN breaks the line. Returns the number of sub-paths started.
+ */
+export function traceClippedY(
+  sink: PathSink,
+  px: ArrayLike<number>,
+  py: ArrayLike<number>,
+  n: number,
+  top: number,
+  bottom: number,
+): number {
+  let moves = 0;
+  // where the pen is (NaN: lifted)
+  let penX = NaN;
+  let penY = NaN;
+  for (let i = 1; i < n; i++) {
+    const x0 = px[i - 1];
+    const y0 = py[i - 1];
+    const x1 = px[i];
+    const y1 = py[i];
+    if (Number.isNaN(x0 + y0 + x1 + y1)) continue;
+    const dy = y1 - y0;
+    let t0 = 0;
+    let t1 = 1;
+    if (dy === 0) {
+      if (y0 < top || y0 > bottom) continue;
+    } else {
+      const a = (top - y0) / dy;
+      const b = (bottom - y0) / dy;
+      t0 = Math.max(0, Math.min(a, b));
+      t1 = Math.min(1, Math.max(a, b));
+      if (t0 > t1) continue;
+    }
+    const sx = x0 + (x1 - x0) * t0;
+    const sy = y0 + dy * t0;
+    if (sx !== penX || sy !== penY) {
+      sink.moveTo(sx, sy);
+      moves++;
+    }
+    penX = x0 + (x1 - x0) * t1;
+    penY = y0 + dy * t1;
+    sink.lineTo(penX, penY);
+  }
+  return moves;
+}
