@@ -11,55 +11,21 @@ import { Container, Graphics, Rectangle, type FederatedPointerEvent, type Text }
 import type { Series } from '../../app/Series';
 import { COLORS } from '../colors';
 import { Axes } from './Axes';
-import { LEGEND_ROW, Legend, type LegendEntry, type LegendMode } from './Legend';
-import { BandLayer, type BandSpec } from './BandLayer';
+import { LEGEND_ROW, Legend } from './Legend';
+import { BandLayer } from './BandLayer';
+import type { ChartSpec, LineSpec } from './lineChartSpec';
 import { PLOT_BOTTOM, plotTop } from './chartFrame';
 import { bandLegendEntry } from './drawBand';
 import { drawSeries } from './drawSeries';
-import { emptyExtent, extendExtent, nearestIndex, paddedRange } from './plotMath';
+import { fillLineRows, hoveredX } from './hover';
+import { emptyExtent, extendExtent, paddedRange } from './plotMath';
 import { FONT, SPACE, makeText, setText, type Rect } from './theme';
 import { formatValue } from './ticks';
 import { Tooltip, type TooltipRow } from './Tooltip';
 
 export type { LineStyle, LegendMode } from './Legend';
 export type { BandSpec } from './BandLayer';
-
-/** One line: a series and how it looks. */
-export interface LineSpec extends LegendEntry {
-  /** The points (read every frame; owned by the runner). */
-  series: Series;
-  /** Name in the hover readout (default: group + label). */
-  tooltipLabel?: string;
-  /** Keep the legend entry while the line has no finite point (default: hidden until it has one). */
-  legendWhenEmpty?: boolean;
-  /** Count the line in the y range (default true); when false it is drawn but clipped to the plot. */
-  fitRange?: boolean;
-}
-
-/** What a chart shows. */
-export interface ChartSpec {
-  title: string;
-  /** x-axis title (default "episode"). */
-  xLabel?: string;
-  yLabel: string;
-  /** y axis scale (default linear); a log axis ignores values ≤ 0. */
-  yScale?: 'linear' | 'log';
-  /** Fixed y range instead of auto-ranging. */
-  yRange?: readonly [number, number];
-  /** Label y (data in [0, 1]) as a percentage. */
-  yPercent?: boolean;
-  lines: LineSpec[];
-  /** What the legend keys (default every line and band). */
-  legend?: LegendMode;
-  /** Put the legend on the title row, right-aligned, when it fits there in one row (default: under it). */
-  legendInTitleRow?: boolean;
-  /** Confidence bands drawn over the lines (legend entries after the lines'). */
-  bands?: BandSpec[];
-  /** Shown when no line has a point (default "no data yet"). */
-  emptyMessage?: string;
-  /** Shown when lines have points but none drawable (all NaN, or ≤ 0 on a log axis). */
-  noValuesMessage?: string;
-}
+export type { ChartSpec, LineSpec } from './lineChartSpec';
 
 interface LineState {
   spec: LineSpec;
@@ -71,6 +37,7 @@ interface LineState {
   seenLength: number;
   seenVersion: number;
   hasData: boolean;
+  clipped: boolean;
 }
 
 /** Between the title and a legend beside it (px). */
@@ -134,6 +101,7 @@ export class LineChart {
       seenLength: -1,
       seenVersion: -1,
       hasData: true,
+      clipped: s.fitRange === false,
     }));
     const entries = [...spec.lines, ...this.bands.build(spec.bands ?? [])];
     const order = [...this.lines].sort((a, b) => STYLE_RANK[a.spec.style] - STYLE_RANK[b.spec.style]);
@@ -264,8 +232,16 @@ export class LineChart {
     }
     const rows = { top: this.plot.y, bottom: this.plot.y + this.plot.h };
     for (const l of this.lines) {
-      const clip = l.spec.fitRange === false ? rows : undefined;
-      drawSeries(l.g, l.series, this.axes, l.px, l.py, l.spec.color, l.spec.style, clip);
+      drawSeries(
+        l.g,
+        l.series,
+        this.axes,
+        l.px,
+        l.py,
+        l.spec.color,
+        l.spec.style,
+        l.clipped ? rows : undefined,
+      );
     }
     this.bands.draw(this.axes);
     this.dirty = false;
@@ -324,31 +300,15 @@ export class LineChart {
 
   private showHover(gx: number): void {
     this.hoverX = gx;
-    // the hovered x: the nearest point of the first line with points or of the first band, whichever is nearer
-    const first = this.lines.find((l) => l.series.length > 0)?.series;
-    const at = this.axes.dataX(gx);
-    const band = this.bands.firstX();
-    const xl = first ? first.x[nearestIndex(first.x, first.length, at)] : NaN;
-    const xb = band && band.length > 0 ? band[nearestIndex(band, band.length, at)] : NaN;
-    const x = Number.isNaN(xb) || Math.abs(xl - at) <= Math.abs(xb - at) ? xl : xb;
+    const x = hoveredX(this.lines, this.bands.firstX(), this.axes.dataX(gx));
     if (Number.isNaN(gx) || !this.showing || Number.isNaN(x)) {
       this.tooltip.hide();
       return;
     }
     const pct = !!this.spec.yPercent;
     const fmt = (v: number) => (pct && Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : formatValue(v));
-    for (let i = 0; i < this.lines.length; i++) {
-      const l = this.lines[i];
-      const s = l.series;
-      const row = this.rows[i];
-      row.active = l.hasData;
-      if (!l.hasData) continue;
-      const k = nearestIndex(s.x, s.length, x);
-      const v = s.y[k];
-      row.value = fmt(v);
-      row.dotX = this.axes.px(s.x[k]);
-      row.dotY = Number.isFinite(v) ? this.axes.py(v) : NaN;
-    }
+    const p = this.plot;
+    fillLineRows(this.rows, this.lines, x, this.axes, fmt, p.y, p.y + p.h);
     this.bands.hover(this.rows, this.lines.length, x, this.axes, fmt);
     const header = `${this.spec.xLabel ?? 'episode'} ${formatValue(x)}`;
     this.tooltip.show(this.axes.px(x), this.plot, header, this.rows);
