@@ -1,7 +1,6 @@
 // The automated accessibility audit: axe-core (injected into the built pages) with the WCAG 2.0/2.1 A and AA
-// rules, over the playground's main states, the lab and — once it exists — the lessons page. No violation of
+// rules, over the playground's main states, the lab and the lessons page (also with a verdict shown). No violation of
 // impact "serious" or "critical" is allowed; a failure lists each one's id, impact, targets and summary.
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
@@ -121,6 +120,17 @@ describe('axe-core audit (WCAG 2.x A/AA): no serious or critical violations', ()
     await page.close();
   });
 
+  it('playground: the Share panel with the classroom builder open, then a classroom link', async () => {
+    const { page, errors } = await app.open('#env=bandit');
+    await page.getByText('Classroom link: hide controls').click();
+    expectClean('share panel open', await audit(page));
+    await page.goto(`${app.url}#env=gridworld&hide=lr,seed,compare`);
+    await page.waitForSelector('text=Restore the teacher');
+    expectClean('classroom mode', await audit(page));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lab: the default page and its help dialog', async () => {
     const { page, errors } = await app.open('lab.html');
     expectClean('lab', await audit(page));
@@ -131,14 +141,20 @@ describe('axe-core audit (WCAG 2.x A/AA): no serious or critical violations', ()
     await page.close();
   });
 
-  const lessons = existsSync(resolve(import.meta.dirname, '../../lessons.html'));
-  it.skipIf(!lessons)('lessons: the list and the first lesson', async () => {
+  it('lessons: the list, a lesson, and a lesson showing its verdict', async () => {
     const { page, errors } = await app.open('lessons.html');
     expectClean('lessons list', await audit(page));
     await page.locator('main a[href*="lessons.html#"]').first().click();
     await page.waitForLoadState('domcontentloaded');
     await page.waitForTimeout(300);
     expectClean('a lesson', await audit(page));
+    // predict → lock in → run: the verdict, the chart captions and the links must pass too
+    await page.goto(`${app.url}lessons.html#lesson=batch-size`);
+    await page.locator('input[type="radio"]').first().check();
+    await page.click('#btn-lock');
+    await page.click('#btn-run');
+    await page.waitForSelector('.verdict-head', { timeout: 90_000 });
+    expectClean('a lesson with its verdict', await audit(page));
     expect(errors).toEqual([]);
     await page.close();
   });
