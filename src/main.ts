@@ -4,11 +4,11 @@
  */
 import { Application } from 'pixi.js';
 import type { EnvViewOptions } from './render/View';
-import type { SeedsController } from './app/multiSeed/SeedsController';
+import { lazyHandler } from './app/multiSeed/lazyController';
 import { Runner, type RewardCompiler } from './app/Runner';
 import { paintCell } from './app/mapEdit';
 import { StageView } from './render/StageView';
-import { createPlaygroundStore } from './state/store';
+import { createPlaygroundStore, type SeedsRequest } from './state/store';
 import { syncHash } from './state/url';
 import { mountUi } from './ui/mountUi';
 import { showStartFailure } from './ui/dom';
@@ -94,25 +94,35 @@ async function start(): Promise<void> {
     pointerMoved = false;
   });
   // multi-seed runs, bands, export and import (src/app/multiSeed/, loaded on the first request)
-  let seeds: Promise<SeedsController> | null = null;
+  const seeds = lazyHandler<SeedsRequest>(
+    async () => {
+      const [m, f] = await Promise.all([
+        import('./app/multiSeed/SeedsController'),
+        import('./app/multiSeed/saveFile'),
+      ]);
+      return new m.SeedsController({
+        store,
+        liveReports: () => runner.liveReports(),
+        setOverlays: (o) => view.setOverlays(o),
+        save: f.saveFile,
+        snapshot: () => f.canvasPng(app.canvas, () => app.render()),
+      });
+    },
+    (message, req) => {
+      const error = `The multi-seed module could not be loaded (${message}); try again.`;
+      store
+        .getState()
+        .setMultiSeed(
+          req.kind === 'export' || req.kind === 'import'
+            ? { exportMessage: null, exportError: error }
+            : { running: false, error },
+        );
+    },
+  );
   store.subscribe(
     (s) => s.seedsRequest,
     (req) => {
-      if (!req) return;
-      seeds ??= Promise.all([
-        import('./app/multiSeed/SeedsController'),
-        import('./app/multiSeed/saveFile'),
-      ]).then(
-        ([m, f]) =>
-          new m.SeedsController({
-            store,
-            liveReports: () => runner.liveReports(),
-            setOverlays: (o) => view.setOverlays(o),
-            save: f.saveFile,
-            snapshot: () => f.canvasPng(app.canvas, () => app.render()),
-          }),
-      );
-      void seeds.then((c) => c.handle(req));
+      if (req) void seeds(req);
     },
   );
   // a handle for the browser tests and for curious users in the console
