@@ -5,7 +5,7 @@
  * environment's parser: a refused map is explained under the field, the text stays as typed and the previous
  * map keeps running; an accepted one rebuilds the run like any map change.
  */
-import { parseMap } from '../../envs/gridworld/parseMap';
+import { formatMap, parseMap } from '../../envs/gridworld/parseMap';
 import { findGridPreset } from '../../envs/gridworld/presets';
 import type { PlaygroundStore } from '../state/store';
 import { el, Scope } from './dom';
@@ -14,11 +14,9 @@ import type { Field } from './fields';
 /** The text of a config's map (a preset's rows, or the custom rows), one row per line. */
 export function mapRows(map: string): string {
   const text = findGridPreset(map)?.map ?? map;
-  return text
-    .trim()
-    .split(/\r?\n|\r|\//)
-    .map((r) => r.trim())
-    .join('\n');
+  const parsed = parseMap(text);
+  // (a running map always parses; anything else is shown as it is)
+  return parsed.ok ? formatMap(parsed.map, '\n') : text;
 }
 
 /** A labelled textarea with "Apply map", shown while the map editor is on. */
@@ -56,8 +54,7 @@ export function mapTextField(store: PlaygroundStore): Field<HTMLTextAreaElement>
     if (!dirty) area.value = mapRows(config.map);
   };
   const commit = () => {
-    const text = area.value.trim();
-    const parsed = parseMap(text);
+    const parsed = parseMap(area.value);
     if (!parsed.ok) {
       error.textContent = `Map not applied: ${parsed.error}. The previous map keeps running.`;
       return;
@@ -66,12 +63,7 @@ export function mapTextField(store: PlaygroundStore): Field<HTMLTextAreaElement>
     dirty = false;
     const s = store.getState();
     s.setMapError(null);
-    s.setConfig({
-      map: text
-        .split(/\r?\n|\r/)
-        .map((r) => r.trim())
-        .join('/'),
-    });
+    s.setConfig({ map: formatMap(parsed.map) });
     show();
   };
   scope.listen(area, 'input', () => {
