@@ -130,9 +130,10 @@ export function mountExperimentsSection(parent: HTMLElement, o: ExperimentsOptio
     return li;
   };
 
+  let renames = 0; // each open rename field gets its own id (two may be open at once)
   const startRename = (li: HTMLLIElement, e: Experiment) => {
     const input = el('input', {
-      id: `exp-rename-${o.page}`,
+      id: `exp-rename-${o.page}-${++renames}`,
       attrs: {
         type: 'text',
         maxlength: MAX_NAME_LENGTH,
