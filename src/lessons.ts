@@ -5,13 +5,12 @@
  */
 import { Application } from 'pixi.js';
 import { runLesson } from './app/lessons/experiments';
+import { createLessonRunner } from './app/lessons/lessonRunner';
 import { runSeeds } from './app/multiSeed/runSeeds';
 import { LessonChartView } from './render/lessons/LessonChartView';
-import { verdictOf } from './state/lessons/checks';
 import { createLessonsStore } from './state/lessons/lessonsStore';
 import { readProgress, writeProgress, type ProgressStorage } from './state/lessons/progress';
 import { readRoute } from './state/lessons/route';
-import type { Lesson } from './state/lessons/types';
 import { el, showStartFailure } from './ui/dom';
 import { mountLessons } from './ui/lessons/mountLessons';
 import type { LessonFigure } from './app/lessons/chartData';
@@ -50,7 +49,6 @@ async function start(): Promise<void> {
     },
   );
 
-  let controller: AbortController | null = null;
   let pending = true;
   const view = new LessonChartView();
   // what each chart shows, as text under the canvas (also what a screen reader gets)
@@ -66,45 +64,11 @@ async function start(): Promise<void> {
     fitCanvas();
     pending = true;
   };
-  const run = (lesson: Lesson) => {
-    const prediction = store.getState().progress[lesson.id]?.prediction;
-    if (!prediction) return;
-    controller?.abort();
-    const ctl = new AbortController();
-    controller = ctl;
-    showCharts(null, 'Running…');
-    store.getState().setRun({ lesson: lesson.id, status: 'running', fraction: 0, error: '', verdict: null });
-    let shown = 0;
-    const onProgress = (f: number) => {
-      // at most ~10 store updates a second, and every whole 10 %
-      const now = performance.now();
-      if (now - shown < 100 && Math.floor(f * 10) === Math.floor(store.getState().run.fraction * 10)) return;
-      shown = now;
-      if (controller === ctl) store.getState().setRun({ fraction: f });
-    };
-    runLesson(lesson.id, runSeeds, { onProgress, signal: ctl.signal }).then(
-      (result) => {
-        if (controller !== ctl) return;
-        controller = null;
-        showCharts(result.charts);
-        store.getState().finish(lesson.id, verdictOf(result.measurement, prediction));
-      },
-      (e: unknown) => {
-        if (controller !== ctl && !(e instanceof DOMException && e.name === 'AbortError')) return;
-        const aborted = e instanceof DOMException && e.name === 'AbortError';
-        if (controller === ctl) controller = null;
-        showCharts(null, aborted ? 'Cancelled' : 'The run failed');
-        const msg = e instanceof Error ? e.message : String(e);
-        if (store.getState().run.lesson === lesson.id)
-          store.getState().setRun({
-            status: aborted ? 'idle' : 'failed',
-            fraction: 0,
-            error: aborted ? '' : `The run failed: ${msg}`,
-          });
-      },
-    );
-  };
-  const cancel = () => controller?.abort();
+  const { run, cancel } = createLessonRunner({
+    store,
+    runLesson: (id, ctl) => runLesson(id, runSeeds, ctl),
+    showCharts,
+  });
   const page = mountLessons(document.getElementById('app')!, store, { run, cancel });
   store.subscribe(
     (s) => s.route,

@@ -9,7 +9,11 @@ import { corridorExactJ } from '../../src/app/lessons/corridorRun';
 import { gridVarianceOverPolicies, traceCovariance } from '../../src/app/lessons/gridVariance';
 import { runSeeds } from '../../src/app/multiSeed/runSeeds';
 import { BASELINE_THRESHOLDS, CORRIDOR_OPTIMUM, findingOf } from '../../src/state/lessons/checks';
-import type { LessonId } from '../../src/state/lessons/types';
+import type { LessonId, Measurement } from '../../src/state/lessons/types';
+import { createLessonRunner } from '../../src/app/lessons/lessonRunner';
+import type { LessonResult } from '../../src/app/lessons/experiments';
+import { createLessonsStore } from '../../src/state/lessons/lessonsStore';
+import { lessonById } from '../../src/state/lessons/catalog';
 
 const expected: Record<LessonId, string> = {
   'bandit-baseline': 'worse',
@@ -169,5 +173,82 @@ describe('the numbers behind the verdicts', () => {
     await expect(runLesson('bandit-baseline', runSeeds, { signal: ac.signal })).rejects.toMatchObject({
       name: 'AbortError',
     });
+  });
+});
+
+describe('the lesson run controller: only the newest run writes', () => {
+  /** A corridor measurement whose verdict is 'optimum' (50 seeds around 0.59). */
+  const optimum: Measurement = {
+    kind: 'corridor',
+    finalProbRight: Array.from({ length: 50 }, (_, i) => 0.59 + 0.1 * Math.sin(i)),
+    probRight: { mean: [0.5], se: [0] },
+    jLearned: 0,
+    jOptimal: 0,
+  };
+  const corridor = lessonById('corridor')!;
+  /** A runner whose runs finish or fail only when the test says so (and do not react to abort by themselves). */
+  function setup() {
+    const store = createLessonsStore();
+    const runs: {
+      signal: AbortSignal;
+      resolve: (r: LessonResult) => void;
+      reject: (e: unknown) => void;
+    }[] = [];
+    const messages: (string | undefined)[] = [];
+    const runner = createLessonRunner({
+      store,
+      runLesson: (_id, ctl) =>
+        new Promise<LessonResult>((resolve, reject) => runs.push({ signal: ctl.signal!, resolve, reject })),
+      showCharts: (_f, message) => messages.push(message),
+      now: () => 0,
+    });
+    return { store, runs, messages, runner };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('an old run finishing after "Try again" and a new prediction writes nothing', async () => {
+    const { store, runs, runner } = setup();
+    store.getState().predict('corridor', 'half');
+    runner.run(corridor);
+    // "Try again" while it runs, then a different prediction (not yet run)
+    store.getState().reset('corridor');
+    store.getState().predict('corridor', 'optimum');
+    runs[0].resolve({ measurement: optimum, charts: [] });
+    await settle();
+    expect(store.getState().progress.corridor).toEqual({ prediction: 'optimum', ran: false, correct: null });
+    expect(store.getState().run.status).toBe('idle');
+  });
+
+  it('an aborted old run does not overwrite the newer run’s "Running…"', async () => {
+    const { store, runs, messages, runner } = setup();
+    store.getState().predict('corridor', 'optimum');
+    runner.run(corridor);
+    runner.run(corridor); // aborts the first
+    expect(runs[0].signal.aborted).toBe(true);
+    runs[0].reject(new DOMException('cancelled', 'AbortError'));
+    await settle();
+    expect(store.getState().run.status).toBe('running');
+    expect(messages).toEqual(['Running…', 'Running…']);
+    runs[1].resolve({ measurement: optimum, charts: [] });
+    await settle();
+    expect(store.getState().run.status).toBe('done');
+    expect(store.getState().progress.corridor).toEqual({ prediction: 'optimum', ran: true, correct: true });
+  });
+
+  it('cancel makes the run idle and says "Cancelled"; a failure says why', async () => {
+    const { store, runs, messages, runner } = setup();
+    store.getState().predict('corridor', 'optimum');
+    runner.run(corridor);
+    runner.cancel();
+    expect(runs[0].signal.aborted).toBe(true);
+    runs[0].reject(new DOMException('cancelled', 'AbortError'));
+    await settle();
+    expect(store.getState().run.status).toBe('idle');
+    expect(messages.at(-1)).toBe('Cancelled');
+    runner.run(corridor);
+    runs[1].reject(new Error('boom'));
+    await settle();
+    expect(store.getState().run).toMatchObject({ status: 'failed', error: 'The run failed: boom' });
+    expect(store.getState().progress.corridor?.ran).toBe(false);
   });
 });

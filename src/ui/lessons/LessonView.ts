@@ -110,6 +110,8 @@ export function mountLessonView(
   );
   const again = el('button', { id: 'btn-again', class: 'btn', text: 'Try again', attrs: { type: 'button' } });
   scope.listen(again, 'click', () => {
+    // a run still going would check the withdrawn prediction: stop it first
+    if (store.getState().run.lesson === id && store.getState().run.status === 'running') actions.cancel();
     store.getState().reset(id);
     radios.forEach((r) => (r.input.checked = false));
     lock.disabled = true;
