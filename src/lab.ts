@@ -17,17 +17,9 @@ import { createLabStore } from './state/labStore';
 import { syncLabHash } from './state/labUrl';
 import { mountLab } from './ui/lab/mountLab';
 import { showStartFailure } from './ui/dom';
+import { saveFile } from './app/multiSeed/saveFile';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const csvBlob = (text: string) => new Blob([text], { type: 'text/csv' });
 
 function jobRunner(): LabJobRunner {
   try {
@@ -48,8 +40,8 @@ async function start(): Promise<void> {
     replay: () => engine.replay(),
     exportCsv: (kind) =>
       kind === 'histograms'
-        ? download('gradient-lab-histograms.csv', histogramsCsv(engine.frame))
-        : download('gradient-lab-sweep.csv', sweepCsv(engine.frame)),
+        ? saveFile('gradient-lab-histograms.csv', csvBlob(histogramsCsv(engine.frame)))
+        : saveFile('gradient-lab-sweep.csv', csvBlob(sweepCsv(engine.frame))),
   });
   engine.start();
 
