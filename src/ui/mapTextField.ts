@@ -33,7 +33,7 @@ export function mapTextField(store: PlaygroundStore): Field<HTMLTextAreaElement>
     },
   });
   const error = el('p', { id: 'view-map-text-error', class: 'field-error', attrs: { role: 'alert' } });
-  const apply = el('button', { text: 'Apply map', attrs: { type: 'button' } });
+  const apply = el('button', { class: 'btn btn-small', text: 'Apply map', attrs: { type: 'button' } });
   const root = el('div', { class: 'field map-text-field' }, [
     el('label', { text: 'Map as text', attrs: { for: area.id } }),
     area,
