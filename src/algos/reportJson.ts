@@ -8,8 +8,10 @@ import { metricKeys, type SeriesStats, type TrainReport } from './trainReport';
 
 /** Largest file accepted (characters). */
 export const MAX_REPORT_CHARS = 50_000_000;
-/** Most episodes per report. */
+/** Most episodes per report (also the CLI's `--episodes` limit). */
 export const MAX_REPORT_EPISODES = 10_000_000;
+/** Most runs (seeds) per report (also the CLI's `--runs` limit). */
+export const MAX_REPORT_RUNS = 1_000_000;
 
 type Result = { ok: true; reports: TrainReport[] } | { ok: false; error: string };
 
@@ -49,8 +51,8 @@ function report(v: unknown, where: string): TrainReport {
     if (typeof c[k] !== 'number' || !Number.isFinite(c[k]))
       throw new Invalid(`${where}.config.${k} must be a number`);
   const { runs, episodes } = v;
-  if (!(Number.isInteger(runs) && (runs as number) >= 1))
-    throw new Invalid(`${where}.runs must be a whole number of at least 1`);
+  if (!(Number.isInteger(runs) && (runs as number) >= 1 && (runs as number) <= MAX_REPORT_RUNS))
+    throw new Invalid(`${where}.runs must be a whole number from 1 to ${MAX_REPORT_RUNS}`);
   if (!(
     Number.isInteger(episodes) &&
     (episodes as number) >= 1 &&

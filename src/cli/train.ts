@@ -6,6 +6,7 @@
  * multi-seed runs.
  */
 import { parseConfig } from '../algos/config';
+import { MAX_REPORT_EPISODES, MAX_REPORT_RUNS } from '../algos/reportJson';
 import {
   createSeedMetrics,
   failureMessage,
@@ -46,8 +47,8 @@ export function expandSweep(flags: readonly [string, string][]): [string, string
 
 /** Runs the experiment described by the flags (already split from argv). */
 export async function train(flags: [string, string][]): Promise<TrainReport> {
-  const episodes = intFlag('episodes', takeFlag(flags, 'episodes'), 1000, 1, 10_000_000);
-  const runs = intFlag('runs', takeFlag(flags, 'runs'), 10, 1, 1_000_000);
+  const episodes = intFlag('episodes', takeFlag(flags, 'episodes'), 1000, 1, MAX_REPORT_EPISODES);
+  const runs = intFlag('runs', takeFlag(flags, 'runs'), 10, 1, MAX_REPORT_RUNS);
   const { config, errors } = parseConfig(flags, undefined, '--');
   if (errors.length > 0) throw new UsageError(errors[0]);
   if (runs * episodes > 2e9) throw new UsageError(`--runs × --episodes is too large (${runs * episodes})`);

@@ -1,7 +1,7 @@
 // Import validation of run files (src/algos/reportJson.ts): a real `train --json` document and a sweep read
 // back unchanged; every malformed file is refused with one line naming the first problem.
 import { describe, expect, it } from 'vitest';
-import { parseReportJson, MAX_REPORT_CHARS } from '../../src/algos/reportJson';
+import { parseReportJson, MAX_REPORT_CHARS, MAX_REPORT_RUNS } from '../../src/algos/reportJson';
 import { train } from '../../src/cli/train';
 
 const good = await train([
@@ -49,7 +49,13 @@ describe('parseReportJson', () => {
     ['a negative se', mutate((d) => (d.metrics.return.se[2] = -1)), /se\[2\] is negative/],
     ['no return', mutate((d) => delete d.metrics.return), /metrics.return is missing/],
     ['a bad env', mutate((d) => (d.config.env = 'chess')), /config.env must be one of bandit, gridworld/],
-    ['zero runs', mutate((d) => (d.runs = 0)), /runs must be a whole number of at least 1/],
+    ['zero runs', mutate((d) => (d.runs = 0)), /runs must be a whole number from 1 to 1000000/],
+    [
+      'more runs than the CLI allows',
+      mutate((d) => (d.runs = MAX_REPORT_RUNS + 1)),
+      /runs must be a whole number from 1 to 1000000/,
+    ],
+    ['1e18 runs', mutate((d) => (d.runs = 1e18)), /runs must be a whole number from 1 to 1000000/],
     ['fractional episodes', mutate((d) => (d.episodes = 20.5)), /episodes must be a whole number/],
     [
       'a bad report in a sweep',
@@ -63,6 +69,11 @@ describe('parseReportJson', () => {
       expect(r.ok).toBe(false);
       expect((r as { error: string }).error).toMatch(msg);
     });
+
+  it('accepts the CLI limit of runs (the CLI and the import share MAX_REPORT_RUNS)', () => {
+    expect(MAX_REPORT_RUNS).toBe(1_000_000);
+    expect(parseReportJson(mutate((d) => (d.runs = MAX_REPORT_RUNS))).ok).toBe(true);
+  });
 
   it('refuses a file over the size limit without parsing it', () => {
     const r = parseReportJson(' '.repeat(MAX_REPORT_CHARS + 1));

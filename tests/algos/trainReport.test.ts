@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { withOverrides } from '../../src/algos/compare';
 import { defaultConfig } from '../../src/algos/config';
-import { ci95Multiplier, studentTCdf, studentTQuantile } from '../../src/algos/studentT';
+import {
+  NORMAL_DF,
+  ci95Multiplier,
+  normalCdf,
+  normalQuantile,
+  studentTCdf,
+  studentTQuantile,
+} from '../../src/algos/studentT';
 import {
   createSeedMetrics,
   metricsOf,
@@ -125,6 +132,31 @@ describe("Student's t", () => {
     }
     expect(studentTCdf(0, 7)).toBeCloseTo(0.5, 14);
     expect(studentTQuantile(0.025, 9)).toBeCloseTo(-studentTQuantile(0.975, 9), 12);
+  });
+
+  it('huge df: the normal quantile 1.959963985 (the incomplete beta lost its digits: 1e18 gave 8.0)', () => {
+    for (const df of [NORMAL_DF * 1.000001, 1e12, 1e16, 1e18, 1e300, Infinity])
+      expect(studentTQuantile(0.975, df)).toBeCloseTo(1.959963985, 9);
+    expect(ci95Multiplier(1e18)).toBeCloseTo(1.959963985, 9);
+    // just below the switch, t₀.₉₇₅(ν) ≈ z + (z³ + z)/(4ν) (Cornish–Fisher), continuous across it
+    const z = 1.959963984540054;
+    expect(studentTQuantile(0.975, NORMAL_DF)).toBeCloseTo(z + (z ** 3 + z) / (4 * NORMAL_DF), 9);
+    expect(studentTQuantile(0.975, NORMAL_DF) - studentTQuantile(0.975, NORMAL_DF + 1)).toBeLessThan(3e-6);
+  });
+
+  it('normal quantile: known values in the centre and both tails', () => {
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0.8413447460685429)).toBeCloseTo(1, 8);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306167813, 8);
+    expect(normalQuantile(0.999)).toBeCloseTo(3.090232306167813, 8);
+    expect(normalQuantile(0.025)).toBeCloseTo(-1.959963984540054, 8);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 13);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 10);
+    expect(normalQuantile(1)).toBeNaN();
+    // Φ at known points (series below z² = 3, continued fraction above)
+    expect(normalCdf(0)).toBe(0.5);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447460685429, 14);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013498980316300946, 15);
   });
 
   it('30 seeds → 2.045; 1 seed → no interval', () => {
