@@ -188,7 +188,7 @@ describe('CSV, PNG and import', () => {
     await page.getByLabel('Import JSON').setInputFiles(broken);
     await expect
       .poll(() => page.locator('#ex-error').innerText())
-      .toBe('export-broken.json was not imported: run.runs must be a whole number of at least 1.');
+      .toBe('export-broken.json was not imported: run.runs must be a whole number from 1 to 1000000.');
     expect((await multiSeedState(page)).overlays).toHaveLength(1);
     await page.getByRole('button', { name: /^Remove / }).click();
     await expect.poll(async () => (await multiSeedState(page)).overlays).toEqual([]);
