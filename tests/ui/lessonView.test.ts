@@ -41,4 +41,23 @@ describe('lesson view', () => {
     expect(calls).toEqual([]);
     expect(store.getState().progress.corridor).toBeUndefined();
   });
+
+  it('progress ticks leave the live regions untouched; the bar carries the percentage', () => {
+    const { store } = mount();
+    const verdict = document.getElementById('verdict')!;
+    const status = document.getElementById('run-status')!;
+    const bar = document.getElementById('run-progress') as HTMLProgressElement;
+    store.getState().setRun({ lesson: 'corridor', status: 'running', fraction: 0, verdict: null });
+    const hint = verdict.firstChild;
+    const said = status.firstChild;
+    expect(status.textContent).toBe('Running…');
+    for (const f of [0.1, 0.2, 0.55]) store.getState().setRun({ fraction: f });
+    expect(bar.value).toBeCloseTo(0.55, 12);
+    expect(verdict.firstChild).toBe(hint); // the same node: nothing re-announced
+    expect(status.firstChild).toBe(said);
+    expect(status.textContent).toBe('Running…');
+    // the end of the run is announced
+    store.getState().setRun({ status: 'failed', error: 'The run failed: boom' });
+    expect(status.textContent).toBe('The run failed: boom');
+  });
 });

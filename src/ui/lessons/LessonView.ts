@@ -8,7 +8,7 @@ import { LESSONS, nextLesson } from '../../state/lessons/catalog';
 import type { LessonsStore, RunState } from '../../state/lessons/lessonsStore';
 import type { LessonProgress } from '../../state/lessons/progress';
 import { writeRoute } from '../../state/lessons/route';
-import type { Lesson } from '../../state/lessons/types';
+import type { Lesson, Verdict } from '../../state/lessons/types';
 import { el, Scope } from '../dom';
 
 /** What the view asks of the page's controller. */
@@ -149,6 +149,9 @@ export function mountLessonView(
   parent.append(article);
   scope.add(() => article.remove());
 
+  // what the live regions last said: they are rewritten only when it changes (progress ticks ~10 Hz)
+  let statusText: string | null = null;
+  let verdictKey: unknown[] | null = null;
   const render = (p: LessonProgress | undefined, run: RunState) => {
     const mine = run.lesson === id;
     const running = mine && run.status === 'running';
@@ -166,14 +169,17 @@ export function mountLessonView(
     hint.hidden = !!chosen;
     cancel.hidden = !running;
     bar.hidden = !running;
+    // the percentage lives on the <progress> bar; the status region announces only start and end
     bar.value = running ? run.fraction : 0;
-    status.textContent = running
-      ? `Running… ${Math.round(100 * run.fraction)}%`
-      : mine && run.status === 'failed'
-        ? run.error
-        : '';
+    const text = running ? 'Running…' : mine && run.status === 'failed' ? run.error : '';
+    if (text !== statusText) status.textContent = statusText = text;
     status.classList.toggle('run-error', mine && run.status === 'failed');
-    verdictBox.replaceChildren(...verdictNodes(lesson, p, mine ? run : null));
+    const v = mine && run.status === 'done' ? run.verdict : null;
+    const key = [v, !!p?.ran, p?.correct];
+    if (!verdictKey || key.some((k, i) => k !== verdictKey![i])) {
+      verdictKey = key;
+      verdictBox.replaceChildren(...verdictNodes(v, p));
+    }
   };
   const now = () => [store.getState().progress[id], store.getState().run] as const;
   render(...now());
@@ -193,8 +199,7 @@ export function mountLessonView(
 }
 
 /** The check section's content. */
-function verdictNodes(lesson: Lesson, p: LessonProgress | undefined, run: RunState | null): Node[] {
-  const v = run?.status === 'done' ? run.verdict : null;
+function verdictNodes(v: Verdict | null, p: LessonProgress | undefined): Node[] {
   if (v) {
     const head =
       v.correct === true
@@ -224,6 +229,5 @@ function verdictNodes(lesson: Lesson, p: LessonProgress | undefined, run: RunSta
       }),
     ];
   }
-  void lesson;
   return [el('p', { class: 'hint', text: 'The verdict appears here after the run.' })];
 }
