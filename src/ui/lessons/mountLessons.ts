@@ -45,7 +45,8 @@ export function mountLessons(root: HTMLElement, store: LessonsStore, actions: Le
   });
 
   let disposeView: (() => void) | null = null;
-  const show = () => {
+  /** Mounts the page of the current route; `moved` (a route change, not the first load) focuses its heading. */
+  const show = (moved = false) => {
     disposeView?.();
     disposeView = null;
     content.replaceChildren();
@@ -59,9 +60,21 @@ export function mountLessons(root: HTMLElement, store: LessonsStore, actions: Le
       document.title = 'Lessons — Gradient Wars';
     }
     window.scrollTo(0, 0);
+    // the link or button that was focused is gone with the old page: keep keyboard and screen-reader users
+    // at the top of the new one instead of at <body>
+    const heading = moved ? content.querySelector('h2') : null;
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
   };
   show();
-  scope.add(store.subscribe((s) => s.route, show));
+  scope.add(
+    store.subscribe(
+      (s) => s.route,
+      () => show(true),
+    ),
+  );
   scope.add(
     store.subscribe(
       (s) => s.progress,
