@@ -76,6 +76,7 @@ function report(v: unknown, where: string): TrainReport {
     elapsedMs: typeof v.elapsedMs === 'number' ? v.elapsedMs : 0,
   };
   if (Array.isArray(v.liveEdits)) out.liveEdits = v.liveEdits.map(String);
+  if (typeof v.stopped === 'string') out.stopped = v.stopped;
   return out;
 }
 

@@ -37,6 +37,8 @@ export interface TrainReport {
    * because the CLI (fixed hyperparameters) cannot reproduce such a run.
    */
   liveEdits?: string[];
+  /** Only in playground exports of a live run that diverged: where, and that the episodes end before it. */
+  stopped?: string;
 }
 
 /** What `train --json` prints for a comma-separated sweep (and the playground exports for Compare A/B). */

@@ -62,7 +62,7 @@ export class AgentRunner {
    */
   constructor(id: AgentId, label: string, color: number, config: RunConfig, reward?: ScalarFunction) {
     this.baseReward = reward;
-    this.log = new EpisodeLog(config);
+    this.log = new EpisodeLog(config, reward?.source);
     this.run = createRun(config, reward && this.recording(reward));
     const trainer = this.run.trainer;
     if (trainer instanceof ReinforceTrainer) trainer.recordExplain = true;
@@ -109,9 +109,9 @@ export class AgentRunner {
     s.batch = config.batch;
     s.baseline = config.baseline;
     s.optimizer = config.optimizer;
-    this.log.applied(config);
-    if (reward && reward !== this.baseReward && this.run.env instanceof ContinuousBandit)
-      this.swapReward(reward);
+    const swap = reward && reward !== this.baseReward && this.run.env instanceof ContinuousBandit;
+    if (swap) this.swapReward(reward);
+    this.log.applied(config, swap ? reward.source : undefined);
   }
 
   /** Takes up to `n` env steps; stops after an update when `untilUpdate`, and always at a divergence. */
@@ -213,6 +213,9 @@ export class AgentRunner {
     series.returnSmooth.push(e, this.smooth);
     series.length.push(e, this.run.trainer.stats.lastLength);
     const env = this.frame.env;
+    // the CLI throws for a diverged episode: the log ends before it
+    const error = this.run.trainer.error;
+    if (error) this.log.stop(error);
     this.log.push(ret, env.kind === 'bandit' && action === env.optimalArm, this.run.trainer.stats.lastLength);
     if (env.kind === 'bandit') {
       this.recentOptimal[k] = action === env.optimalArm ? 1 : 0;

@@ -86,6 +86,17 @@ describe('SeedsController', () => {
     withLive.ctl.handle({ kind: 'export', format: 'json' });
     await flush();
     expect(JSON.parse(await withLive.saved[0].data.text())).toEqual(live);
+    // a live run that diverged: the message says the file ends before it
+    const stopped = {
+      ...live,
+      stopped: 'training diverged in episode 6 (non-finite gradient); the log ends at episode 5',
+    };
+    const diverged = setup([stopped]);
+    diverged.ctl.handle({ kind: 'export', format: 'json' });
+    await flush();
+    expect(diverged.store.getState().multiSeed.exportMessage).toBe(
+      'Saved gradient-wars-bandit-seed7-1runs.json (live run, 5 episodes). Not the whole run: A: training diverged in episode 6 (non-finite gradient); the log ends at episode 5.',
+    );
   });
 
   it('seeds × episodes over the cap: not run, message in the section', () => {

@@ -119,4 +119,70 @@ describe('EpisodeLog (live export)', () => {
     agent.applyLive({ ...config, lr: 0.4, baseline: 'none' });
     expect(agent.log.report().liveEdits).toEqual(['baseline average → none after episode 50']);
   });
+
+  const fn = (source: string, f: (a: number) => number, df: (a: number) => number) => ({ f, df, source });
+  const quadratic = fn(
+    '-(a-2)^2',
+    (a) => -((a - 2) ** 2),
+    (a) => -2 * (a - 2),
+  );
+  const shifted = fn(
+    '-(a-3)^2',
+    (a) => -((a - 3) ** 2),
+    (a) => -2 * (a - 3),
+  );
+
+  it('continuous bandit: a reward swapped live is recorded (before the first episode it is the config)', async () => {
+    const config = defaultConfig('continuous-bandit');
+    const early = new AgentRunner('A', 'A', 0, config, quadratic);
+    early.applyLive({ ...config, reward: '-(a-3)^2' }, shifted);
+    early.advance(30);
+    const rep = early.log.report();
+    expect(rep.config.reward).toBe('-(a-3)^2');
+    expect(rep.liveEdits).toBeUndefined();
+    const cli = await train([
+      ['env', 'continuous-bandit'],
+      ['reward', '-(a-3)^2'],
+      ['runs', '1'],
+      ['episodes', String(rep.episodes)],
+    ]);
+    expect(rep.metrics).toEqual(cli.metrics);
+
+    const late = new AgentRunner('A', 'A', 0, config, quadratic);
+    late.advance(20);
+    const n = late.log.count;
+    expect(n).toBeGreaterThan(0);
+    late.applyLive({ ...config, reward: '-(a-3)^2' }, shifted);
+    // the same reward again (another live edit re-applies it) is not a change
+    late.applyLive({ ...config, reward: '-(a-3)^2', lr: config.lr }, shifted);
+    expect(late.log.report().config.reward).toBe('-(a-2)^2');
+    expect(late.log.report().liveEdits).toEqual([`r(a) -(a-2)^2 → -(a-3)^2 after episode ${n}`]);
+  });
+
+  it('a diverged episode is not logged: the export ends before it, as train would, and says why', async () => {
+    // the CLI's `--reward "exp(a*a*a)" --lr 1000` diverges in episode 2 (tests/algos/trainReport.test.ts)
+    const config = { ...defaultConfig('continuous-bandit'), lr: 1000, reward: 'exp(a*a*a)' };
+    const cube = fn(
+      'exp(a*a*a)',
+      (a) => Math.exp(a * a * a),
+      (a) => 3 * a * a * Math.exp(a * a * a),
+    );
+    const agent = new AgentRunner('A', 'A', 0, config, cube);
+    for (let i = 0; i < 20 && !agent.run.trainer.error; i++) agent.advance(1);
+    expect(agent.run.trainer.error).toMatch(/non-finite gradient/);
+    agent.advance(10);
+    const rep = agent.log.report();
+    expect(rep.episodes).toBe(1);
+    expect(rep.stopped).toMatch(
+      /^training diverged in episode 2 \(.*non-finite gradient.*\); the log ends at episode 1$/,
+    );
+    const cli = await train([
+      ['env', 'continuous-bandit'],
+      ['reward', 'exp(a*a*a)'],
+      ['lr', '1000'],
+      ['runs', '1'],
+      ['episodes', '1'],
+    ]);
+    expect(rep.metrics).toEqual(cli.metrics);
+  });
 });

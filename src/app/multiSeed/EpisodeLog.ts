@@ -4,7 +4,9 @@
  * and seed reproduces. Chart series are decimated; this is not. Growable typed arrays (doubling), capped at
  * {@link MAX_LOGGED_EPISODES}. It also records live hyperparameter changes: one made before the first episode
  * simply becomes the exported config; later ones make the run irreproducible by the CLI, which the export
- * says (`liveEdits`).
+ * says (`liveEdits`). The continuous bandit's reward r(a) is swapped live too and is recorded the same way.
+ * Once training diverges the log stops (the CLI would throw for that episode) and the export says where
+ * (`stopped`).
  */
 import { configFields, type RunConfig } from '../../algos/config';
 import { metricsOf, MomentSums, type TrainReport } from '../../algos/trainReport';
@@ -22,11 +24,23 @@ export class EpisodeLog {
   private ret = new Float64Array(256);
   private optimal = new Float64Array(256);
   private len = new Float64Array(256);
+  /** Why recording stopped (training diverged), or null. */
+  stopped: string | null = null;
   private current: RunConfig;
+  private reward: string;
 
-  /** @param config the agent's config when built (the exported config) */
-  constructor(private config: RunConfig) {
-    this.current = { ...config };
+  /**
+   * @param config the agent's config when built (the exported config)
+   * @param rewardSource the reward the agent was built with (continuous bandit), if not `config.reward`
+   */
+  constructor(
+    private config: RunConfig,
+    rewardSource?: string,
+  ) {
+    if (rewardSource !== undefined && rewardSource !== config.reward.trim())
+      this.config = { ...config, reward: rewardSource };
+    this.current = { ...this.config };
+    this.reward = this.config.reward;
   }
 
   /** Whether the cap was reached (later episodes are not recorded). */
@@ -34,9 +48,15 @@ export class EpisodeLog {
     return this.count >= MAX_LOGGED_EPISODES;
   }
 
-  /** Records one finished episode. */
+  /** Stops recording: the episode just finished diverged (`error`), as the CLI would report it. */
+  stop(error: string): void {
+    if (this.stopped === null)
+      this.stopped = `training diverged in episode ${this.count + 1} (${error}); the log ends at episode ${this.count}`;
+  }
+
+  /** Records one finished episode (none once stopped). */
   push(ret: number, optimal: boolean, length: number): void {
-    if (this.full) return;
+    if (this.full || this.stopped !== null) return;
     if (this.count === this.ret.length) {
       const grow = (a: Float64Array) => {
         const b = new Float64Array(Math.min(MAX_LOGGED_EPISODES, a.length * 2));
@@ -53,8 +73,16 @@ export class EpisodeLog {
     this.count++;
   }
 
-  /** Notes the live hyperparameters just applied (`next`'s live keys). */
-  applied(next: RunConfig): void {
+  /**
+   * Notes the live hyperparameters just applied (`next`'s live keys) and, when the reward was swapped, the
+   * source of the reward now in use (which is not `next.reward` when that text did not compile).
+   */
+  applied(next: RunConfig, rewardSource?: string): void {
+    if (rewardSource !== undefined && rewardSource !== this.reward) {
+      if (this.count === 0) this.config = { ...this.config, reward: rewardSource };
+      else this.edits.push(`r(a) ${this.reward} → ${rewardSource} after episode ${this.count}`);
+      this.reward = rewardSource;
+    }
     for (const k of liveKeys) {
       if (next[k] === this.current[k]) continue;
       const name = configFields.find((f) => f.key === k)?.name ?? k;
@@ -88,6 +116,7 @@ export class EpisodeLog {
       elapsedMs: 0,
     };
     if (this.edits.length > 0) rep.liveEdits = [...this.edits];
+    if (this.stopped !== null) rep.stopped = this.stopped;
     return rep;
   }
 }

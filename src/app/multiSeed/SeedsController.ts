@@ -154,7 +154,9 @@ export class SeedsController {
           ? JSON.stringify(reports.length === 1 ? reports[0] : { command: 'sweep', reports })
           : reportsCsv(reports);
       this.host.save(name, new Blob([text], { type: format === 'json' ? 'application/json' : 'text/csv' }));
-      this.set({ exportMessage: `Saved ${name} (${what}).`, exportError: null });
+      const stopped = reports.flatMap((r, i) => (r.stopped ? [`${i === 0 ? 'A' : 'B'}: ${r.stopped}`] : []));
+      const note = stopped.length > 0 ? ` Not the whole run: ${stopped.join('; ')}.` : '';
+      this.set({ exportMessage: `Saved ${name} (${what}).${note}`, exportError: null });
     } catch (e) {
       this.set({
         exportMessage: null,
