@@ -95,7 +95,7 @@ describe('SeedsController', () => {
     diverged.ctl.handle({ kind: 'export', format: 'json' });
     await flush();
     expect(diverged.store.getState().multiSeed.exportMessage).toBe(
-      'Saved gradient-wars-bandit-seed7-1runs.json (live run, 5 episodes). Not the whole run: A: training diverged in episode 6 (non-finite gradient); the log ends at episode 5.',
+      'Saved gradient-wars-bandit-seed1-1runs.json (live run, 5 episodes). Not the whole run: A: training diverged in episode 6 (non-finite gradient); the log ends at episode 5.',
     );
   });
 
@@ -134,5 +134,42 @@ describe('SeedsController', () => {
     expect(store.getState().multiSeed.overlays.map((o) => o.imported)).toEqual([true]);
     ctl.handle({ kind: 'remove', id: store.getState().multiSeed.overlays[0].id });
     expect(overlays()).toEqual([]);
+  });
+
+  it('a seed change after a run: the export is named from the result, not the new seed', async () => {
+    const { store, ctl, saved, idle } = setup();
+    store.getState().setMultiSeed({ seeds: 2, episodes: 10 });
+    ctl.handle({ kind: 'run' });
+    await idle();
+    store.getState().setConfig({ seed: 99 });
+    expect(store.getState().multiSeed.overlays).toHaveLength(1);
+    ctl.handle({ kind: 'export', format: 'csv' });
+    await flush();
+    expect(saved[0].name).toBe('gradient-wars-bandit-seed7-2runs.csv');
+  });
+
+  it('an environment change clears the result (not imports) and cancels a run in progress', async () => {
+    const { store, ctl, overlays, idle } = setup();
+    const rep = await train([
+      ['env', 'gridworld'],
+      ['runs', '2'],
+      ['episodes', '10'],
+    ]);
+    ctl.handle({ kind: 'import', name: 'g.json', text: JSON.stringify(rep) });
+    store.getState().setMultiSeed({ seeds: 2, episodes: 10 });
+    ctl.handle({ kind: 'run' });
+    await idle();
+    expect(overlays()).toHaveLength(2);
+    store.getState().setEnv('short-corridor');
+    expect(overlays()).toHaveLength(1);
+    expect(store.getState().multiSeed.overlays).toEqual([expect.objectContaining({ imported: true })]);
+    // a run started on one environment does not land on another's charts
+    store.getState().setMultiSeed({ seeds: 50, episodes: 200 });
+    ctl.handle({ kind: 'run' });
+    expect(store.getState().multiSeed.running).toBe(true);
+    store.getState().setEnv('bandit');
+    await idle();
+    expect(store.getState().multiSeed.error).toBeNull();
+    expect(overlays()).toHaveLength(1);
   });
 });

@@ -35,7 +35,23 @@ export class SeedsController {
   private abort: AbortController | null = null;
   private nextId = 1;
 
-  constructor(private readonly host: SeedsHost) {}
+  /**
+   * Switching environment drops the multi-seed result (and cancels a run in progress): its bands belong to
+   * another environment's charts. Imported runs stay (the user removes them). Other rebuilds (seed, map,
+   * estimator, …) keep the result: it is labeled, still a valid reference for comparison on the same charts,
+   * and its exports are named and built from its own config.
+   */
+  constructor(private readonly host: SeedsHost) {
+    host.store.subscribe(
+      (s) => s.config.env,
+      () => {
+        this.abort?.abort();
+        if (!this.result) return;
+        this.result = null;
+        this.show();
+      },
+    );
+  }
 
   /** Handles one request. */
   handle(req: SeedsRequest): void {
@@ -135,9 +151,9 @@ export class SeedsController {
 
   private async export(format: 'csv' | 'json' | 'png'): Promise<void> {
     try {
-      const st = this.host.store.getState();
-      const base = `gradient-wars-${st.config.env}-seed${st.config.seed}`;
+      const baseOf = (c: { env: string; seed: number }) => `gradient-wars-${c.env}-seed${c.seed}`;
       if (format === 'png') {
+        const base = baseOf(this.host.store.getState().config);
         this.host.save(`${base}.png`, await this.host.snapshot());
         return this.set({ exportMessage: `Saved ${base}.png.`, exportError: null });
       }
@@ -148,7 +164,8 @@ export class SeedsController {
           exportError: 'Nothing to export yet: press Play or run seeds first.',
         });
       const what = `${reports[0].runs === 1 ? 'live run' : `${reports[0].runs} seeds`}, ${reports[0].episodes} episodes`;
-      const name = `${base}-${reports[0].runs}runs.${format}`;
+      // named from the reports' own config: a multi-seed result may predate a seed change
+      const name = `${baseOf(reports[0].config)}-${reports[0].runs}runs.${format}`;
       const text =
         format === 'json'
           ? JSON.stringify(reports.length === 1 ? reports[0] : { command: 'sweep', reports })
