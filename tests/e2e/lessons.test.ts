@@ -79,6 +79,27 @@ async function expectCurvesDrawn(page: Page, id: string): Promise<void> {
   } else expect(await colorFraction(page, blue, 0.2, 1)).toBeGreaterThan(0.0005);
 }
 
+/**
+ * How far (px) the widest shown chart title reaches past its panel's inner right edge (the panel's width less
+ * the title's left padding); ≤ 0 when every title fits. Reads the Pixi objects the page exposes.
+ */
+async function chartTitleOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    type T = { x: number; width: number; text: string };
+    const v = (window as unknown as { gradientLessons: { view: Record<string, unknown> } }).gradientLessons
+      .view as unknown as {
+      width: number;
+      chart: { root: { visible: boolean }; title: T };
+      points: { root: { visible: boolean }; card: { title: T } };
+    };
+    const over = (t: T) => (t.text ? t.x + t.width - (v.width - t.x) : -Infinity);
+    return Math.max(
+      v.chart.root.visible ? over(v.chart.title) : -Infinity,
+      v.points.root.visible ? over(v.points.card.title) : -Infinity,
+    );
+  });
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: resolve(shotsDir, `lessons-${name}.png`), fullPage: true });
@@ -136,6 +157,21 @@ describe('the lessons in Chromium', () => {
       expect(errors).toEqual([]);
       await shot(page, id);
       await page.locator('#lesson-chart').screenshot({ path: resolve(shotsDir, `lessons-${id}-chart.png`) });
+      // on a phone-wide page (the canvas at its 300 px minimum) every chart title fits inside its panel
+      await page.setViewportSize({ width: 340, height: 800 });
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (window as unknown as { gradientLessons: { view: { width: number } } }).gradientLessons.view
+                .width,
+          ),
+        )
+        .toBe(300);
+      await expect.poll(() => chartTitleOverflow(page)).toBeLessThanOrEqual(0);
+      await page
+        .locator('#lesson-chart')
+        .screenshot({ path: resolve(shotsDir, `lessons-${id}-chart-300.png`) });
       await page.close();
     });
   }
@@ -178,6 +214,8 @@ describe('the lessons in Chromium', () => {
     await expect
       .poll(() => page.locator('#lesson-title').innerText())
       .toBe('A learned baseline in a gridworld');
+    // the new page's heading has the focus (not <body>)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('lesson-title');
     await page.goBack();
     await expect.poll(() => page.locator('#lesson-title').innerText()).toBe('The stochastic optimum');
     await page.goBack();

@@ -9,7 +9,9 @@ import { Container } from 'pixi.js';
 import { Series } from '../../app/Series';
 import type { LessonChart, LessonFigure, LessonPointChart, LineRole } from '../../app/lessons/chartData';
 import { LineChart, type ChartSpec } from '../charts/LineChart';
+import { FONT, SPACE, makeText, setText } from '../charts/theme';
 import { COLORS, ESTIMATOR_COLORS } from '../colors';
+import { fitText } from '../views/draw';
 import { PointChart } from './PointChart';
 
 /** Vertical space between stacked charts (px). */
@@ -35,6 +37,9 @@ export class LessonChartView {
   private readonly chart = new LineChart();
   private readonly points = new PointChart(ROLE_COLORS);
   private spec: ChartSpec | null = null;
+  /** The line chart's whole title, and a Text in its style to shorten it to the chart's width. */
+  private lineTitle = '';
+  private readonly titleMeasure = makeText('', { size: FONT.title, weight: '600' });
   private pointData: LessonPointChart | null = null;
   /** Which charts are shown, in order. */
   private order: ('lines' | 'points')[] = ['lines'];
@@ -65,6 +70,7 @@ export class LessonChartView {
     const line = figures?.find((f): f is LessonChart => f.kind !== 'points') ?? null;
     this.pointData = figures?.find((f): f is LessonPointChart => f.kind === 'points') ?? null;
     this.order = figures?.length ? figures.map((f) => (f.kind === 'points' ? 'points' : 'lines')) : ['lines'];
+    this.lineTitle = line?.title ?? '';
     this.spec = line
       ? lineSpec(line)
       : figures?.length
@@ -88,6 +94,7 @@ export class LessonChartView {
       const y = i * (this.height + GAP);
       if (kind === 'lines' && this.spec) {
         this.chart.root.position.set(0, y);
+        this.spec.title = this.fitTitle(this.lineTitle);
         this.chart.rebuild(this.spec, this.width, this.height);
       } else if (kind === 'points' && this.pointData) {
         this.points.root.position.set(0, y);
@@ -95,6 +102,15 @@ export class LessonChartView {
         else this.points.resize(this.width, this.height);
       }
     });
+  }
+
+  /**
+   * `title` shortened with an ellipsis to the line chart's inner width (LineChart draws its title as given).
+   */
+  private fitTitle(title: string): string {
+    setText(this.titleMeasure, title);
+    fitText(this.titleMeasure, this.width - 2 * SPACE.pad);
+    return this.titleMeasure.text;
   }
 
   /** Per-frame refresh (redraws only when the hover readout or data changed). */
@@ -105,6 +121,7 @@ export class LessonChartView {
   /** Frees the chart's Pixi objects. */
   destroy(): void {
     this.chart.destroy();
+    this.titleMeasure.destroy();
     this.points.destroy();
     this.root.destroy({ children: true });
   }

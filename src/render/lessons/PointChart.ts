@@ -21,6 +21,7 @@ import { Card } from '../lab/Card';
 import { KeyRow, type KeyItem } from '../lab/KeyRow';
 import { drawDot } from '../lab/marks';
 import { PlotAxes } from '../lab/PlotAxes';
+import { fitText } from '../views/draw';
 
 /** Most named x ticks. */
 const X_POOL = 8;
@@ -64,7 +65,6 @@ export class PointChart {
   /** Shows `data` at `width` × `height` px. */
   show(data: LessonPointChart, width: number, height: number): void {
     this.data = data;
-    setText(this.card.title, data.title);
     this.axes.setTitles(data.xLabel, data.yLabel);
     const measured: KeyItem = { kind: 'tick', color: NEUTRAL, label: 'dot: measured, whisker ± 2 SE' };
     const exact: KeyItem =
@@ -82,6 +82,11 @@ export class PointChart {
   /** Resizes and redraws. */
   resize(width: number, height: number): void {
     this.card.resize(width, height);
+    // a long title is shortened with an ellipsis to the card's inner width
+    if (this.data) {
+      setText(this.card.title, this.data.title);
+      fitText(this.card.title, width - 2 * SPACE.pad);
+    }
     this.axes.resetLabelWidth();
     if (this.data) this.draw(this.data);
     this.card.commit();
