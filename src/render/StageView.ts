@@ -112,6 +112,6 @@ export class StageView {
       .lineTo(w - GAP, envH + GAP / 2)
       .stroke({ width: 1, color: 0xe2e4ea });
     this.charts.root.position.set(0, envH + GAP);
-    this.charts.rebuild(frame, w, chartsH, grid);
+    this.charts.rebuild(frame, w, chartsH, grid, legendHeight);
   }
 }

@@ -30,7 +30,6 @@ export class ChartsView implements FrameView {
   private width = 0;
   private height = 0;
   private overlays: readonly RunOverlay[] = [];
-  private frame: Frame | null = null;
 
   constructor() {
     for (let i = 0; i < 4; i++) {
@@ -56,15 +55,15 @@ export class ChartsView implements FrameView {
 
   /**
    * Builds the charts for the frame's agents at `width` × `height` pixels, in `grid` (default: the
-   * previous build's columns).
+   * previous build's columns). `legendHeight` is what {@link prepare} just returned for this frame and width
+   * (the stage measures first); without it the shared legend is prepared here.
    */
-  rebuild(frame: Frame, width: number, height: number, grid?: ChartGrid): void {
-    this.frame = frame;
+  rebuild(frame: Frame, width: number, height: number, grid?: ChartGrid, legendHeight?: number): void {
     this.version = frame.layoutVersion;
     this.agents = frame.agents.length;
     this.width = width;
     this.height = height;
-    const legendH = this.prepare(frame, width).legendHeight;
+    const legendH = legendHeight ?? this.prepare(frame, width).legendHeight;
     grid ??= this.fit(width, height, legendH);
     this.grid = grid;
     const top = legendH > 0 ? legendH + LEGEND_GAP : 0;
@@ -91,10 +90,12 @@ export class ChartsView implements FrameView {
     return gridFor(this.grid?.cols ?? 2, width, height, legendH);
   }
 
-  /** Draws `overlays` (mean ± 95% CI bands) over the charts from now on; rebuilds them if built. */
+  /**
+   * Draws `overlays` (mean ± 95% CI bands) over the charts from the next build on (the stage re-splits the
+   * canvas when they change: the shared legend may wrap).
+   */
   setOverlays(overlays: readonly RunOverlay[]): void {
     this.overlays = overlays;
-    if (this.frame) this.rebuild(this.frame, this.width, this.height, this.grid ?? undefined);
   }
 
   /** Re-binds each line to the frame's series and refreshes the charts whose data changed. */
