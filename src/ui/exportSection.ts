@@ -50,16 +50,26 @@ export function mountExportSection(parent: HTMLElement, store: PlaygroundStore):
     attrs: { 'aria-label': 'Imported runs' },
   });
 
-  const show = (): void => {
+  // live regions are announced on every write, and rebuilt buttons lose focus: write only what changed
+  const setText = (node: HTMLElement, text: string): void => {
+    if (node.textContent !== text) node.textContent = text;
+  };
+  const showTexts = (): void => {
     const m = store.getState().multiSeed;
-    note.textContent = m.liveEdit
-      ? `The live run changed while running (${m.liveEdit}); the CLI cannot reproduce it, and its export says so.`
-      : '';
-    message.textContent = m.exportMessage ?? '';
-    error.textContent = m.exportError ?? '';
+    setText(
+      note,
+      m.liveEdit
+        ? `The live run changed while running (${m.liveEdit}); the CLI cannot reproduce it, and its export says so.`
+        : '',
+    );
+    setText(message, m.exportMessage ?? '');
+    setText(error, m.exportError ?? '');
+  };
+  const showList = (): void => {
     list.replaceChildren(
-      ...m.overlays
-        .filter((o) => o.imported)
+      ...store
+        .getState()
+        .multiSeed.overlays.filter((o) => o.imported)
         .map((o) => {
           const remove = el('button', {
             class: 'btn',
@@ -71,8 +81,26 @@ export function mountExportSection(parent: HTMLElement, store: PlaygroundStore):
         }),
     );
   };
-  show();
-  scope.add(store.subscribe((s) => s.multiSeed, show));
+  showTexts();
+  showList();
+  scope.add(
+    store.subscribe(
+      (s) => [s.multiSeed.liveEdit, s.multiSeed.exportMessage, s.multiSeed.exportError] as const,
+      showTexts,
+      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
+    ),
+  );
+  // the imported runs only (ids and labels): progress and multi-seed results do not rebuild the buttons
+  scope.add(
+    store.subscribe(
+      (s) =>
+        s.multiSeed.overlays
+          .filter((o) => o.imported)
+          .map((o) => `${o.id} ${o.label}`)
+          .join('\n'),
+      showList,
+    ),
+  );
 
   const section = el(
     'section',

@@ -61,7 +61,8 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
   scope.listen(clear, 'click', () => store.getState().requestSeeds({ kind: 'clear' }));
 
   const bar = el('progress', { id: 'ms-progress-bar', attrs: { max: 1, value: 0 } });
-  const count = el('output', { id: 'ms-progress-text', attrs: { for: bar.id } });
+  // not an <output> (an implicit live region): the count would be announced for every finished seed
+  const count = el('span', { id: 'ms-progress-text', class: 'ms-count', attrs: { 'aria-live': 'off' } });
   const progress = el('div', { id: 'ms-progress', class: 'ms-progress' }, [
     el('label', { text: 'Progress', attrs: { for: bar.id } }),
     el('div', { class: 'ms-progress-row' }, [bar, count]),
@@ -81,7 +82,8 @@ export function mountMultiSeedSection(parent: HTMLElement, store: PlaygroundStor
     bar.max = Math.max(1, m.total);
     bar.value = m.done;
     count.textContent = `${groupDigits(m.done)} / ${groupDigits(m.total)} seeds`;
-    error.textContent = m.error ?? '';
+    // an alert is announced on every write: only when the message changes
+    if (error.textContent !== (m.error ?? '')) error.textContent = m.error ?? '';
     const bands = m.overlays.filter((o) => !o.imported).map((o) => o.label);
     const text = m.running ? '' : bands.length > 0 ? `Drawn: ${bands.join(', ')}.` : '';
     if (drawn.textContent !== text) drawn.textContent = text;

@@ -87,4 +87,34 @@ describe('Export section', () => {
     click(byButton('Remove bandit · score · none · lr 0.1 · seed 1 · 8 runs (95% CI)'));
     expect(requests.at(-1)).toEqual({ kind: 'remove', id: 7 });
   });
+
+  it('per-seed progress neither rebuilds the Remove buttons (focus stays) nor rewrites the live texts', async () => {
+    const imported = { id: 7, label: 'bandit · 8 runs (95% CI)', imported: true };
+    store.getState().setMultiSeed({ overlays: [imported], exportError: 'y.json was not imported: no.' });
+    store.getState().setMultiSeed({ running: true, done: 0, total: 6, error: 'earlier failure' });
+    const remove = byButton('Remove bandit · 8 runs (95% CI)');
+    remove.focus();
+    const written: string[] = [];
+    const watch = new MutationObserver((records) =>
+      records.forEach((r) => written.push((r.target as Element).id || r.target.parentElement!.id)),
+    );
+    for (const id of ['ex-message', 'ex-error', 'ex-live-edit', 'ex-overlays', 'ms-error', 'ms-drawn'])
+      watch.observe(document.getElementById(id)!, { childList: true, characterData: true, subtree: true });
+    for (let done = 1; done <= 6; done++) store.getState().setMultiSeed({ done });
+    // a multi-seed result (not imported) changes the overlays, but not the imported list
+    store.getState().setMultiSeed({
+      running: false,
+      overlays: [{ id: 8, label: 'A · 3 seeds (95% CI)', imported: false }, imported],
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    watch.disconnect();
+    expect(written.filter((id) => id !== 'ms-drawn')).toEqual([]);
+    expect(byButton('Remove bandit · 8 runs (95% CI)')).toBe(remove);
+    expect(document.activeElement).toBe(remove);
+    // the seed count is not a live region (an <output> would be announced for every seed)
+    const count = document.getElementById('ms-progress-text')!;
+    expect(count.tagName).toBe('SPAN');
+    expect(count.getAttribute('aria-live')).toBe('off');
+    expect(count.getAttribute('role')).toBeNull();
+  });
 });
