@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/algos/config';
 import type { TrainReport } from '../../src/algos/trainReport';
 import type { RunOverlay } from '../../src/app/multiSeed/overlay';
-import { SeedsController } from '../../src/app/multiSeed/SeedsController';
+import { PROGRESS_INTERVAL_MS, SeedsController } from '../../src/app/multiSeed/SeedsController';
 import { train } from '../../src/cli/train';
 import { createPlaygroundStore } from '../../src/state/store';
 
-function setup(live: TrainReport[] = []) {
+function setup(live: TrainReport[] = [], now?: () => number) {
   const store = createPlaygroundStore({ config: { ...defaultConfig('bandit'), seed: 7 } });
   const saved: { name: string; data: Blob }[] = [];
   let overlays: readonly RunOverlay[] = [];
@@ -25,6 +25,7 @@ function setup(live: TrainReport[] = []) {
     setOverlays: (o) => (overlays = o),
     save: (name, data) => saved.push({ name, data }),
     snapshot: async () => new Blob([new Uint8Array([0x89, 0x50])], { type: 'image/png' }),
+    now,
   });
   const idle = () =>
     new Promise<void>((res) => {
@@ -38,7 +39,9 @@ const flush = () => new Promise((r) => setTimeout(r, 20));
 
 describe('SeedsController', () => {
   it('A/B run: progress, two bands, Export JSON = the CLI sweep', async () => {
-    const { store, ctl, saved, overlays, progress, idle } = setup();
+    // a clock that moves one publication interval per seed: every seed is published
+    let t = 0;
+    const { store, ctl, saved, overlays, progress, idle } = setup([], () => (t += PROGRESS_INTERVAL_MS));
     store.getState().setCompare({ enabled: true, b: { baseline: 'none' } });
     store.getState().setMultiSeed({ seeds: 3, episodes: 40 });
     ctl.handle({ kind: 'run' });
@@ -171,5 +174,22 @@ describe('SeedsController', () => {
     await idle();
     expect(store.getState().multiSeed.error).toBeNull();
     expect(overlays()).toHaveLength(1);
+  });
+
+  it('progress is throttled to one store update per interval, and the last seed is always published', async () => {
+    // 40 ms per seed: seeds 1, 4 and 7 (each 120 ms after the one before), then 10 (the last)
+    let t = 0;
+    const { store, ctl, progress, idle } = setup([], () => (t += 40));
+    store.getState().setMultiSeed({ seeds: 10, episodes: 5 });
+    ctl.handle({ kind: 'run' });
+    await idle();
+    expect(progress).toEqual([1, 4, 7, 10]);
+    // a frozen clock: only the first and the last
+    const frozen = setup([], () => 0);
+    frozen.store.getState().setMultiSeed({ seeds: 10, episodes: 5 });
+    frozen.ctl.handle({ kind: 'run' });
+    await frozen.idle();
+    expect(frozen.progress).toEqual([1, 10]);
+    expect(frozen.store.getState().multiSeed).toMatchObject({ done: 10, total: 10, running: false });
   });
 });

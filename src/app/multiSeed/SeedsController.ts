@@ -23,7 +23,12 @@ export interface SeedsHost {
   save(name: string, data: Blob): void;
   /** The canvas (environment views and charts) as a PNG. */
   snapshot(): Promise<Blob>;
+  /** Milliseconds clock for throttling progress (default `performance.now`). */
+  now?: () => number;
 }
+
+/** Least time between two progress publications (the store's ≤ 10 updates per second). */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** Colours of imported runs (palette indices after A and B). */
 const IMPORT_COLORS = [2, 3, 4, 5];
@@ -97,10 +102,18 @@ export class SeedsController {
     const arms = job.compare ? 2 : 1;
     this.set({ running: true, done: 0, total: job.seeds * arms, error: null });
     const abort = (this.abort = new AbortController());
+    const now = this.host.now ?? (() => performance.now());
+    let published = -Infinity;
     try {
       const res = await runSeeds(job, {
         signal: abort.signal,
-        onProgress: (done, total) => this.set({ done, total }),
+        onProgress: (done, total) => {
+          // at most one store update per PROGRESS_INTERVAL_MS; the last seed always
+          const t = now();
+          if (done < total && t - published < PROGRESS_INTERVAL_MS) return;
+          published = t;
+          this.set({ done, total });
+        },
       });
       this.result = this.resultOf(res, job.seeds);
       this.set({ running: false });
