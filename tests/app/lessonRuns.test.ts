@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { runLesson } from '../../src/app/lessons/experiments';
 import { pointChartRange } from '../../src/app/lessons/chartData';
 import { cosChart } from '../../src/app/lessons/gaussianRuns';
-import { corridorExactJ } from '../../src/app/lessons/corridorRun';
+import { createRun } from '../../src/algos/run';
+import { TabularEvaluator } from '../../src/algos/exact/tabular';
+import { CORRIDOR_PRESET } from '../../src/state/lessons/presets';
 import { gridVarianceOverPolicies, traceCovariance } from '../../src/app/lessons/gridVariance';
 import { runSeeds } from '../../src/app/multiSeed/runSeeds';
-import { BASELINE_THRESHOLDS, CORRIDOR_OPTIMUM, findingOf } from '../../src/state/lessons/checks';
+import { BASELINE_THRESHOLDS, CORRIDOR_OPTIMUM, corridorJ, findingOf } from '../../src/state/lessons/checks';
 import type { LessonId, Measurement } from '../../src/state/lessons/types';
 import { createLessonRunner } from '../../src/app/lessons/lessonRunner';
 import type { LessonResult } from '../../src/app/lessons/experiments';
@@ -41,10 +43,15 @@ describe('lesson runs give the lesson’s verdict', () => {
 });
 
 describe('the numbers behind the verdicts', () => {
-  it('corridor: the exact evaluator agrees with J(p) = (2p − 4)/(p(1 − p))', () => {
-    for (const p of [0.05, 0.3, CORRIDOR_OPTIMUM, 0.9])
-      expect(corridorExactJ(p)).toBeCloseTo((2 * p - 4) / (p * (1 - p)), 9);
-    expect(corridorExactJ(CORRIDOR_OPTIMUM)).toBeCloseTo(-(6 + 4 * Math.SQRT2), 9);
+  it('corridor: the closed form J(p) = (2p − 4)/(p(1 − p)) the lesson reports agrees with the exact evaluator', () => {
+    // the lesson's own corridor (its preset), evaluated by the tabular evaluator at π(right) = p (γ = 1)
+    const run = createRun(CORRIDOR_PRESET.config);
+    if (run.kind !== 'tabular') throw new Error('the corridor run is not tabular');
+    const evaluator = new TabularEvaluator(run.env.model);
+    const exactJ = (p: number) =>
+      evaluator.evaluate(new Float64Array([Math.log(1 - p), Math.log(p)]), 1, Infinity).J;
+    for (const p of [0.05, 0.3, CORRIDOR_OPTIMUM, 0.9]) expect(corridorJ(p)).toBeCloseTo(exactJ(p), 9);
+    expect(exactJ(CORRIDOR_OPTIMUM)).toBeCloseTo(-(6 + 4 * Math.SQRT2), 9);
   });
 
   it('batch size: measured variances agree with the exact ones within 4 SE, and fall as 1/N', async () => {

@@ -1,13 +1,13 @@
 /**
  * Lesson 2's run, on this thread in small slices: REINFORCE on the short corridor (S&B Example 13.1) for each
  * seed, recording π(right) after every episode and each seed's final π(right), plus the exact J at the learned
- * and at the optimal policy from the tabular evaluator (src/algos/exact/tabular.ts).
+ * and at the optimal policy from the closed form (corridorJ; tests/app/lessonRuns.test.ts checks it against the
+ * tabular evaluator, src/algos/exact/tabular.ts).
  */
 import { createRun } from '../../algos/run';
 import { EPISODE_END } from '../../algos/trainer';
 import { MomentSums } from '../../algos/trainReport';
-import { TabularEvaluator } from '../../algos/exact/tabular';
-import { CORRIDOR_OPTIMUM } from '../../state/lessons/checks';
+import { CORRIDOR_OPTIMUM, corridorJ } from '../../state/lessons/checks';
 import { CORRIDOR_PRESET } from '../../state/lessons/presets';
 import { meanAndSe } from '../../state/lessons/stats';
 import type { CorridorMeasurement, SeriesStats } from '../../state/lessons/types';
@@ -25,14 +25,6 @@ export function yieldTurn(): Promise<void> {
 /** A DOMException named 'AbortError' (what the multi-seed pool rejects with on cancel). */
 export function abortError(): DOMException {
   return new DOMException('the lesson run was cancelled', 'AbortError');
-}
-
-/** Exact J of the corridor policy with π(right) = p (γ = 1, no time limit). */
-export function corridorExactJ(p: number): number {
-  const run = createRun(CORRIDOR_PRESET.config);
-  if (run.kind !== 'tabular') throw new Error('the corridor run is not tabular');
-  const theta = new Float64Array([Math.log(1 - p), Math.log(p)]);
-  return new TabularEvaluator(run.env.model).evaluate(theta, 1, Infinity).J;
 }
 
 /** Runs {@link CORRIDOR_PRESET} (`seeds` and `episodes` overridable for tests). */
@@ -65,8 +57,8 @@ export async function runCorridor(
     kind: 'corridor',
     finalProbRight,
     probRight,
-    jLearned: corridorExactJ(learned),
-    jOptimal: corridorExactJ(CORRIDOR_OPTIMUM),
+    jLearned: corridorJ(learned),
+    jOptimal: corridorJ(CORRIDOR_OPTIMUM),
   };
   const chart: LessonChart = {
     title: `π(right) during training (mean of ${seeds} seeds ± 2 SE, ${SMOOTH}-episode average)`,
