@@ -3,6 +3,7 @@
  * file — its shape, array lengths, finite numbers and a size limit — with a one-line message naming the first
  * problem, so the playground can overlay an imported run or say exactly why it will not.
  */
+import { isRecord } from '../core/guards';
 import { runEnvIds, type RunConfig } from './config';
 import { metricKeys, type SeriesStats, type TrainReport } from './trainReport';
 
@@ -17,12 +18,8 @@ type Result = { ok: true; reports: TrainReport[] } | { ok: false; error: string 
 
 class Invalid extends Error {}
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function series(v: unknown, where: string, episodes: number): SeriesStats {
-  if (!isObject(v)) throw new Invalid(`${where} must be an object with "mean" and "se" arrays`);
+  if (!isRecord(v)) throw new Invalid(`${where} must be an object with "mean" and "se" arrays`);
   for (const k of ['mean', 'se'] as const) {
     const a = v[k];
     if (!Array.isArray(a)) throw new Invalid(`${where}.${k} must be an array of numbers`);
@@ -39,10 +36,10 @@ function series(v: unknown, where: string, episodes: number): SeriesStats {
 }
 
 function report(v: unknown, where: string): TrainReport {
-  if (!isObject(v) || v.command !== 'train')
+  if (!isRecord(v) || v.command !== 'train')
     throw new Invalid(`${where} is not a run report (expected "command": "train")`);
   const c = v.config;
-  if (!isObject(c)) throw new Invalid(`${where}.config must be an object`);
+  if (!isRecord(c)) throw new Invalid(`${where}.config must be an object`);
   if (!runEnvIds.includes(c.env as RunConfig['env']))
     throw new Invalid(`${where}.config.env must be one of ${runEnvIds.join(', ')}`);
   for (const k of ['estimator', 'baseline'] as const)
@@ -60,7 +57,7 @@ function report(v: unknown, where: string): TrainReport {
   ))
     throw new Invalid(`${where}.episodes must be a whole number from 1 to ${MAX_REPORT_EPISODES}`);
   const m = v.metrics;
-  if (!isObject(m) || m.return === undefined) throw new Invalid(`${where}.metrics.return is missing`);
+  if (!isRecord(m) || m.return === undefined) throw new Invalid(`${where}.metrics.return is missing`);
   const metrics: TrainReport['metrics'] = {
     return: series(m.return, `${where}.metrics.return`, episodes as number),
   };
@@ -94,13 +91,13 @@ export function parseReportJson(text: string): Result {
     return { ok: false, error: `not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   try {
-    if (isObject(doc) && doc.command === 'sweep') {
+    if (isRecord(doc) && doc.command === 'sweep') {
       const rs = doc.reports;
       if (!Array.isArray(rs) || rs.length === 0 || rs.length > 64)
         throw new Invalid('a sweep needs "reports": an array of 1 to 64 run reports');
       return { ok: true, reports: rs.map((r, i) => report(r, `reports[${i}]`)) };
     }
-    if (!isObject(doc) || doc.command !== 'train')
+    if (!isRecord(doc) || doc.command !== 'train')
       throw new Invalid(
         'not a Gradient Wars run: expected "command": "train" or "sweep" (npm run cli -- train --json)',
       );

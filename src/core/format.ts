@@ -30,3 +30,9 @@ export function exponential(x: number, fractionDigits: number, trim = true): str
 export function trimZeros(decimal: string): string {
   return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
 }
+
+/** Digits grouped in threes with plain spaces: 1234567 → "1 234 567" (integers only; a true minus sign). */
+export function groupDigits(n: number): string {
+  const s = Math.abs(Math.round(n)).toString();
+  return withSign(n < 0, s.replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
+}

@@ -12,6 +12,7 @@
  * Corrupt entries (wrong types, a hash the page's reader refuses) are reported once and skipped, but kept in
  * storage; text that is not JSON at all is copied to {@link BACKUP_KEY} before anything overwrites it.
  */
+import { isRecord } from '../core/guards';
 import { MAX_HASH_LENGTH } from './hashPairs';
 import { readLabHash } from './labUrl';
 import { readHash } from './url';
@@ -74,10 +75,6 @@ export interface LoadedExperiments {
   migratedFrom: number | null;
   /** The stored text was not JSON (it is backed up before the first write). */
   unreadable: string | null;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 /** Why a stored entry is not a valid experiment, or null if it is. */

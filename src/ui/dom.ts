@@ -3,7 +3,7 @@
  * minus and exponent form shared with the renderer's labels through ../core/format.ts). No framework
  * (HOUSE-STYLE §2: src/ui/ is semantic HTML that talks to the store).
  */
-import { exponential, withSign } from '../core/format';
+import { exponential, groupDigits, withSign } from '../core/format';
 
 /** Attributes and text for {@link el}; `false`/`undefined` attributes are left out, `true` ones set empty. */
 export interface ElProps {
@@ -57,11 +57,7 @@ export class Scope {
   }
 }
 
-/** Digits grouped in threes with plain spaces: 1234567 → "1 234 567" (integers only). */
-export function groupDigits(n: number): string {
-  const s = Math.abs(Math.round(n)).toString();
-  return withSign(n < 0, s.replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
-}
+export { groupDigits } from '../core/format';
 
 /**
  * A readable number: "—" if not finite, grouped integers from 1 000 up, two decimals down to 0.01, then

@@ -5,6 +5,7 @@
  * tabular evaluator, src/algos/exact/tabular.ts).
  */
 import { createRun } from '../../algos/run';
+import { abortError, yieldTurn } from '../async';
 import { EPISODE_END } from '../../algos/trainer';
 import { MomentSums } from '../../algos/trainReport';
 import { CORRIDOR_OPTIMUM, corridorJ } from '../../state/lessons/checks';
@@ -17,15 +18,8 @@ import { armLine, referenceLine, type LessonChart } from './chartData';
 const SMOOTH = 20;
 import type { LessonResult, RunControl } from './experiments';
 
-/** Resolves after the browser (or Node) has had a turn. */
-export function yieldTurn(): Promise<void> {
-  return new Promise((r) => setTimeout(r, 0));
-}
-
-/** A DOMException named 'AbortError' (what the multi-seed pool rejects with on cancel). */
-export function abortError(): DOMException {
-  return new DOMException('the lesson run was cancelled', 'AbortError');
-}
+/** What a cancelled lesson run rejects with (as the multi-seed pool does). */
+export const lessonCancelled = () => abortError('the lesson run');
 
 /** Runs {@link CORRIDOR_PRESET} (`seeds` and `episodes` overridable for tests). */
 export async function runCorridor(
@@ -39,7 +33,7 @@ export async function runCorridor(
   const finalProbRight: number[] = [];
   for (let r = 0; r < seeds; r++) {
     await yieldTurn();
-    if (ctl.signal?.aborted) throw abortError();
+    if (ctl.signal?.aborted) throw lessonCancelled();
     const run = createRun({ ...base, seed: (base.seed + r) >>> 0 });
     if (run.kind !== 'tabular') throw new Error('the corridor run is not tabular');
     const trainer = run.trainer;

@@ -17,7 +17,8 @@ import type {
   VarianceEstimate,
 } from '../../state/lessons/types';
 import { varianceMark, type LessonPointChart, type PointSeries } from './chartData';
-import { abortError, yieldTurn } from './corridorRun';
+import { yieldTurn } from '../async';
+import { lessonCancelled } from './corridorRun';
 import type { LessonResult, RunControl } from './experiments';
 
 type Fn = (z: number) => number;
@@ -38,7 +39,7 @@ export async function measureCosVariances(
   const sampler = new GaussianEstimatorSampler(samples);
   for (let i = 0; i < COS_PRESET.ks.length; i++) {
     await yieldTurn();
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw lessonCancelled();
     const k = COS_PRESET.ks[i];
     const f: Fn = (z) => Math.cos(k * z);
     const df: Fn = (z) => -k * Math.sin(k * z);
@@ -76,7 +77,7 @@ export async function measureBatchSizes(
   const means = new Float64Array(groups);
   for (let i = 0; i < sizes.length; i++) {
     await yieldTurn();
-    if (ctl.signal?.aborted) throw abortError();
+    if (ctl.signal?.aborted) throw lessonCancelled();
     const N = sizes[i];
     const s = new GaussianEstimatorSampler(N * groups, Math.max(2, N));
     s.sample(f, df, mu, sigma, N * groups, new Rng(seed + i, Stream.diagnostics), report.baselines);

@@ -12,7 +12,8 @@ import { Rng, Stream } from '../../core/random';
 import { GRIDWORLD_PRESET } from '../../state/lessons/presets';
 import { meanAndSe } from '../../state/lessons/stats';
 import type { GridGradientVariance, VarianceEstimate } from '../../state/lessons/types';
-import { abortError, yieldTurn } from './corridorRun';
+import { yieldTurn } from '../async';
+import { lessonCancelled } from './corridorRun';
 
 /** Where and how much: train this many episodes first, then take this many estimates per baseline. */
 export const GRID_VARIANCE = { trainEpisodes: 30, estimates: 200, policies: 10 } as const;
@@ -79,7 +80,7 @@ export async function gridVarianceOverPolicies(
   const b: number[] = [];
   for (let i = 0; i < GRID_VARIANCE.policies; i++) {
     await yieldTurn();
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw lessonCancelled();
     const r = gridGradientVariance((seed + i) >>> 0);
     a.push(r.withV.variance);
     b.push(r.withoutV.variance);

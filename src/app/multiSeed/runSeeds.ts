@@ -10,6 +10,8 @@ import { withOverrides } from '../../algos/compare';
 import type { RunConfig } from '../../algos/config';
 import { ReportSums, trainReportOf, type SeedMetrics, type TrainReport } from '../../algos/trainReport';
 import type { CompareOverrides } from '../../state/store';
+import { groupDigits } from '../../core/format';
+import { abortError, yieldTurn } from '../async';
 import type { SeedWorkerMessage } from './seed.worker';
 import { rewardFor, runTaskSeed, type Arm, type SeedTask } from './seedTask';
 
@@ -50,13 +52,8 @@ export function validateSeedJob(job: Pick<SeedJob, 'seeds' | 'episodes'>): strin
   if (!(Number.isInteger(episodes) && episodes >= 1))
     return `episodes must be a whole number of at least 1 (got ${episodes})`;
   if (seeds * episodes > MAX_SEED_EPISODES)
-    return `seeds × episodes is ${grouped(seeds * episodes)}; at most ${grouped(MAX_SEED_EPISODES)} per arm`;
+    return `seeds × episodes is ${groupDigits(seeds * episodes)}; at most ${groupDigits(MAX_SEED_EPISODES)} per arm`;
   return null;
-}
-
-/** An integer with its digits in groups of three (20 000 000). */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
 /** Default pool size for this machine. */
@@ -65,9 +62,7 @@ export function defaultWorkers(): number {
   return Math.min(4, Math.max(1, hc - 1));
 }
 
-function abortError(): DOMException {
-  return new DOMException('the multi-seed run was cancelled', 'AbortError');
-}
+const cancelled = () => abortError('the multi-seed run');
 
 /** Splits the job into tasks: chunks of consecutive runs, arm A's first. */
 function tasksOf(job: SeedJob, arms: [Arm, RunConfig][], workers: number): SeedTask[] {
@@ -83,7 +78,7 @@ function tasksOf(job: SeedJob, arms: [Arm, RunConfig][], workers: number): SeedT
 export function runSeeds(job: SeedJob, opts: RunSeedsOptions = {}): Promise<SeedRunResult> {
   const bad = validateSeedJob(job);
   if (bad) return Promise.reject(new Error(bad));
-  if (opts.signal?.aborted) return Promise.reject(abortError());
+  if (opts.signal?.aborted) return Promise.reject(cancelled());
   const arms: [Arm, RunConfig][] = [['A', job.config]];
   if (job.compare) arms.push(['B', withOverrides(job.config, job.compare)]);
   const total = job.seeds * arms.length;
@@ -125,8 +120,8 @@ async function runInline(
   for (const task of tasks) {
     const reward = await rewardFor(task.config);
     for (let r = task.first; r < task.first + task.count; r++) {
-      await new Promise((res) => setTimeout(res, 0));
-      if (signal?.aborted) throw abortError();
+      await yieldTurn();
+      if (signal?.aborted) throw cancelled();
       accept(task.arm, r, runTaskSeed(task, r, reward));
     }
   }
@@ -152,7 +147,7 @@ function runPool(
       if (err === null) resolve();
       else reject(err);
     };
-    const onAbort = () => finish(abortError());
+    const onAbort = () => finish(cancelled());
     signal?.addEventListener('abort', onAbort);
     const feed = (w: Worker): void => {
       if (next < tasks.length) {

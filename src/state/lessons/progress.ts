@@ -7,6 +7,7 @@
 import { lessonById } from './catalog';
 import { LESSON_IDS, type LessonId } from './types';
 import { clip } from '../hashPairs';
+import { isRecord } from '../../core/guards';
 
 /** The storage key (the version is part of it, and is stored too). */
 export const PROGRESS_KEY = 'gradient-wars.lessons.v1';
@@ -115,8 +116,4 @@ export function writeProgress(storage: ProgressStorage | null, progress: Progres
   } catch {
     return 'your progress could not be saved (the browser refused to store it)';
   }
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
