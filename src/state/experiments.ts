@@ -14,8 +14,6 @@
  */
 import { isRecord } from '../core/guards';
 import { MAX_HASH_LENGTH } from './hashPairs';
-import { readLabHash } from './labUrl';
-import { readHash } from './url';
 
 /** The storage key. */
 export const EXPERIMENTS_KEY = 'gradient-wars:experiments';
@@ -57,9 +55,14 @@ export interface KeyValueStorage {
 /** Checks a hash with the page's link reader: null if it reads cleanly, else why not. */
 export type HashCheck = (page: ExperimentPage, hash: string) => string | null;
 
-/** The app's check: the page's own link reader must read the hash without complaint. */
-export const checkSavedHash: HashCheck = (page, hash) =>
-  (page === 'lab' ? readLabHash(hash) : readHash(hash)).errors[0] ?? null;
+/**
+ * The check a page uses: its own entries must read without complaint through its link reader (`read`); the
+ * other page's entries are left to that page (they are only shape-checked here, and kept), so neither page
+ * loads the other's reader.
+ */
+export function ownPageCheck(page: ExperimentPage, read: (hash: string) => { errors: string[] }): HashCheck {
+  return (p, hash) => (p === page ? (read(hash).errors[0] ?? null) : null);
+}
 
 /** What was read. */
 export interface LoadedExperiments {

@@ -4,9 +4,9 @@
  * control has a visible label, is reachable by keyboard, reads the store and calls store actions — nothing
  * else (HOUSE-STYLE §2, §5).
  */
-import { checkSavedHash, type KeyValueStorage } from '../state/experiments';
+import { ownPageCheck, type KeyValueStorage } from '../state/experiments';
 import type { PlaygroundStore } from '../state/store';
-import { applyLink, hashOf, linkViewOf, restoreSetup, writeHash } from '../state/url';
+import { applyLink, hashOf, linkViewOf, readHash, restoreSetup, writeHash } from '../state/url';
 import { mountAgentSection } from './agentSection';
 import { mountClassroom } from './classroom';
 import { mountCompareSection } from './compareSection';
@@ -50,7 +50,7 @@ export class Controls {
       mountExperimentsSection(this.root, {
         page: 'playground',
         storage: options.storage === undefined ? browserStorage() : options.storage,
-        check: checkSavedHash,
+        check: ownPageCheck('playground', readHash),
         current: () => hashOf(store),
         apply: (hash) => applyLink(store, hash, true),
         notify: (level, text) => store.getState().notify(level, text),

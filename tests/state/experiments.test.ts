@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
-  checkSavedHash,
+  ownPageCheck,
   EXPERIMENTS_KEY,
   loadExperiments,
   parseExperiments,
@@ -17,8 +17,13 @@ import {
   type HashCheck,
   type KeyValueStorage,
 } from '../../src/state/experiments';
+import { readLabHash } from '../../src/state/labUrl';
+import { readHash } from '../../src/state/url';
 
-const check: HashCheck = checkSavedHash;
+// both pages' own checks at once: every entry is read by its page's link reader
+const playgroundCheck = ownPageCheck('playground', readHash);
+const labCheck = ownPageCheck('lab', readLabHash);
+const check: HashCheck = (page, hash) => playgroundCheck(page, hash) ?? labCheck(page, hash);
 
 class FakeStorage implements KeyValueStorage {
   readonly data = new Map<string, string>();
@@ -205,5 +210,16 @@ describe('list operations', () => {
       error: '"b" is already taken',
     });
     expect(renamed(list, 'playground', 'cliff', '   ')).toHaveProperty('error');
+  });
+});
+
+describe('ownPageCheck', () => {
+  it("reads its own page's entries with its reader and leaves the other page's to that page", () => {
+    expect(playgroundCheck('playground', '#env=bandit&seed=3')).toBeNull();
+    expect(playgroundCheck('playground', '#env=nowhere')).toMatch(/env/);
+    // a lab link is not read by the playground's reader (the lab reports its own bad entries)
+    expect(playgroundCheck('lab', '#env=nowhere')).toBeNull();
+    expect(labCheck('lab', '#f=z&sigma=-1')).toMatch(/sigma/);
+    expect(labCheck('playground', '#f=z&sigma=-1')).toBeNull();
   });
 });

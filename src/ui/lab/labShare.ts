@@ -3,9 +3,9 @@
  * ../classroom.ts, ../experimentsSection.ts, ../shareSection.ts), wired to the lab store and its link
  * (src/state/labUrl.ts).
  */
-import { checkSavedHash, type KeyValueStorage } from '../../state/experiments';
+import { ownPageCheck, type KeyValueStorage } from '../../state/experiments';
 import type { LabStore } from '../../state/labStore';
-import { applyLabLink, labHashOf, restoreLabSetup, writeLabHash } from '../../state/labUrl';
+import { applyLabLink, labHashOf, readLabHash, restoreLabSetup, writeLabHash } from '../../state/labUrl';
 import { mountClassroom } from '../classroom';
 import { Scope } from '../dom';
 import { browserStorage, mountExperimentsSection } from '../experimentsSection';
@@ -26,7 +26,7 @@ export function mountLabShare(sidebar: HTMLElement, store: LabStore, o: LabShare
     mountExperimentsSection(sidebar, {
       page: 'lab',
       storage: o.storage === undefined ? browserStorage() : o.storage,
-      check: checkSavedHash,
+      check: ownPageCheck('lab', readLabHash),
       current: () => labHashOf(store),
       apply: (hash) => applyLabLink(store, hash, true),
       notify: (level, text) => store.getState().notify(level, text),
